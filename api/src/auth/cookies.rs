@@ -1,0 +1,41 @@
+//! The session cookies: HttpOnly (no script can read them), SameSite=Strict
+//! and Secure. The refresh cookie is only sent to the auth endpoints.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration};
+
+/// Holds the access token (JWT).
+pub const ACCESS: &str = "poort_access";
+/// Holds the refresh token.
+pub const REFRESH: &str = "poort_refresh";
+const REFRESH_PATH: &str = "/api/v1/auth";
+
+fn build(
+    name: &'static str,
+    value: String,
+    path: &'static str,
+    max_age_secs: i64,
+    secure: bool,
+) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path(path)
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Strict)
+        .max_age(Duration::seconds(max_age_secs.max(0)))
+        .finish()
+}
+
+/// The access cookie.
+pub fn access(token: String, ttl_secs: i64, secure: bool) -> Cookie<'static> {
+    build(ACCESS, token, "/api", ttl_secs, secure)
+}
+
+/// The refresh cookie, living as long as the session.
+pub fn refresh(token: String, max_age_secs: i64, secure: bool) -> Cookie<'static> {
+    build(REFRESH, token, REFRESH_PATH, max_age_secs, secure)
+}
+
+/// Cookies that make the browser forget both.
+pub fn cleared(secure: bool) -> [Cookie<'static>; 2] {
+    [build(ACCESS, String::new(), "/api", 0, secure), build(REFRESH, String::new(), REFRESH_PATH, 0, secure)]
+}

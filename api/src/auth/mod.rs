@@ -1,0 +1,16 @@
+//! Sign-in, sessions and the `Actor` every handler acts as.
+//!
+//! A session is a database row; the browser holds a short-lived JWT access
+//! token and a single-use refresh token in HttpOnly cookies. Every request
+//! checks the session row, so signing out (or revoking) takes effect at once.
+
+pub mod actor;
+pub mod cookies;
+pub mod email;
+pub mod password;
+pub mod routes;
+pub mod service;
+pub mod store;
+pub mod tokens;
+
+pub use actor::{Actor, Scope};

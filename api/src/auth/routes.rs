@@ -1,0 +1,179 @@
+//! `/api/v1/auth/*` and `/api/v1/me`: thin handlers over `service`.
+
+use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder, get, post, put, web};
+use shared::{
+    auth::{LoginRequest, Me, Preferences, RefreshRequest, SwitchOrganisation, TokenResponse},
+    error::ErrorBody,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::{Actor, cookies, service, service::Issued};
+use crate::{audit::ClientInfo, error::ApiError, state::AppState};
+
+/// Registers this capability's routes.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(login)
+        .service(issue_token)
+        .service(refresh)
+        .service(logout)
+        .service(switch_organisation)
+        .service(get_me)
+        .service(preferences);
+}
+
+fn with_session_cookies(mut res: HttpResponseBuilder, issued: &Issued, secure: bool) -> HttpResponseBuilder {
+    res.cookie(cookies::access(issued.access_token.clone(), issued.access_ttl_secs, secure));
+    res.cookie(cookies::refresh(issued.refresh_token.clone(), issued.session_ttl_secs, secure));
+    res
+}
+
+/// Sign in with e-mail and password (browser): sets the session cookies.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in; session cookies set", body = Me),
+        (status = 401, description = "Wrong e-mail or password (same answer for unknown e-mails)", body = ErrorBody),
+        (status = 422, description = "Malformed e-mail or empty password", body = ErrorBody),
+    )
+)]
+#[post("/auth/login")]
+async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let (me, issued) = service::login(&state, body.into_inner(), &ClientInfo::from_request(&req)).await?;
+    Ok(with_session_cookies(HttpResponse::Ok(), &issued, state.config.cookie_secure).json(me))
+}
+
+/// Sign in with e-mail and password (scripts and integrations): returns the tokens in the body.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    )
+)]
+#[post("/auth/token")]
+async fn issue_token(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> Result<web::Json<TokenResponse>, ApiError> {
+    let (_, issued) = service::login(&state, body.into_inner(), &ClientInfo::from_request(&req)).await?;
+    Ok(web::Json(TokenResponse {
+        access_token: issued.access_token,
+        token_type: "Bearer".into(),
+        expires_in: issued.access_ttl_secs,
+        refresh_token: issued.refresh_token,
+    }))
+}
+
+/// Exchange the refresh token (cookie or body) for new tokens. Each refresh token works once;
+/// presenting a used one ends the session.
+#[utoipa::path(
+    tag = "auth",
+    request_body(content = Option<RefreshRequest>, description = "Browsers send `{}` and the cookie"),
+    responses(
+        (status = 200, description = "New tokens (when the refresh token came in the body)", body = TokenResponse),
+        (status = 204, description = "New session cookies set"),
+        (status = 401, body = ErrorBody),
+    )
+)]
+#[post("/auth/refresh")]
+async fn refresh(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Option<web::Json<RefreshRequest>>,
+) -> Result<HttpResponse, ApiError> {
+    let from_body = body.and_then(|b| b.into_inner().refresh_token);
+    let from_cookie = req.cookie(cookies::REFRESH).map(|c| c.value().to_string()).filter(|v| !v.is_empty());
+    let client = ClientInfo::from_request(&req);
+    match (from_body, from_cookie) {
+        (Some(token), _) => {
+            let issued = service::refresh(&state, &token, &client).await?;
+            Ok(HttpResponse::Ok().json(TokenResponse {
+                access_token: issued.access_token,
+                token_type: "Bearer".into(),
+                expires_in: issued.access_ttl_secs,
+                refresh_token: issued.refresh_token,
+            }))
+        }
+        (None, Some(token)) => {
+            let issued = service::refresh(&state, &token, &client).await?;
+            Ok(with_session_cookies(HttpResponse::NoContent(), &issued, state.config.cookie_secure).finish())
+        }
+        (None, None) => Err(ApiError::unauthenticated()),
+    }
+}
+
+/// Sign out: the session ends at once, for every token issued to it.
+#[utoipa::path(tag = "auth", responses((status = 204, description = "Signed out; cookies cleared")))]
+#[post("/auth/logout")]
+async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let client = ClientInfo::from_request(&req);
+    let actor = Actor::extract(&req).await.ok();
+    match actor {
+        Some(a) => service::logout(&state, a.session_id, a.user_id, a.organisation_id, &client).await?,
+        None => {
+            if let Some(c) = req.cookie(cookies::REFRESH) {
+                service::logout_by_refresh(&state, c.value(), &client).await?;
+            }
+        }
+    }
+    let mut res = HttpResponse::NoContent();
+    for c in cookies::cleared(state.config.cookie_secure) {
+        res.cookie(c);
+    }
+    Ok(res.finish())
+}
+
+/// Act in another of your organisations.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SwitchOrganisation,
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/auth/switch-organisation")]
+async fn switch_organisation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<SwitchOrganisation>,
+) -> Result<HttpResponse, ApiError> {
+    let (me, issued) =
+        service::switch_organisation(&state, &actor, body.organisation_id, &ClientInfo::from_request(&req))
+            .await?;
+    Ok(with_session_cookies(HttpResponse::Ok(), &issued, state.config.cookie_secure).json(me))
+}
+
+/// The signed-in person, their organisation, role and rights.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/me")]
+async fn get_me(state: web::Data<AppState>, actor: Actor) -> Result<web::Json<Me>, ApiError> {
+    Ok(web::Json(service::me_for(&state, actor.user_id, actor.organisation_id).await?))
+}
+
+/// Save the interface language; it follows the person to every device.
+#[utoipa::path(
+    tag = "me",
+    request_body = Preferences,
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody), (status = 400, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[put("/me/preferences")]
+async fn preferences(
+    state: web::Data<AppState>,
+    actor: Actor,
+    body: web::Json<Preferences>,
+) -> Result<web::Json<Me>, ApiError> {
+    Ok(web::Json(service::set_locale(&state, &actor, body.locale).await?))
+}

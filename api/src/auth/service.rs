@@ -1,0 +1,273 @@
+//! The rules of signing in, refreshing, switching organisation and signing out.
+
+use chrono::Duration;
+use shared::{
+    auth::{LoginRequest, Me, Right, Role},
+    i18n::Locale,
+    validation::{self, FieldProblem, MAX_PASSWORD_LEN},
+};
+use uuid::Uuid;
+
+use super::{Actor, email, password, store, tokens};
+use crate::{
+    audit::{self, ClientInfo, Event},
+    error::{ApiError, Validation},
+    state::AppState,
+};
+
+/// Tokens handed out for a session.
+pub struct Issued {
+    /// The JWT.
+    pub access_token: String,
+    /// Seconds the JWT is valid.
+    pub access_ttl_secs: i64,
+    /// The opaque refresh token.
+    pub refresh_token: String,
+    /// Seconds until the session ends.
+    pub session_ttl_secs: i64,
+}
+
+/// Checks e-mail and password and opens a session.
+pub async fn login(
+    state: &AppState,
+    req: LoginRequest,
+    client: &ClientInfo,
+) -> Result<(Me, Issued), ApiError> {
+    let mut v = Validation::default();
+    v.check("email", validation::check_email(&req.email));
+    if req.password.is_empty() {
+        v.add("password", FieldProblem::Required);
+    } else if req.password.chars().count() > MAX_PASSWORD_LEN {
+        v.add("password", FieldProblem::TooLong(MAX_PASSWORD_LEN));
+    }
+    v.finish()?;
+
+    let now = state.clock.now();
+    let user = store::user_by_email(&state.db.read, &email::canonical(&req.email)).await?;
+    // Unknown e-mails verify against a dummy hash: same answer, same time.
+    let ok = password::verify(user.as_ref().and_then(|u| u.password_hash.clone()), req.password).await?;
+    let Some(user) = user.clone().filter(|_| ok) else {
+        if let Some(u) = &user {
+            audit::record(
+                &state.db.write,
+                Event {
+                    organisation_id: None,
+                    actor_user_id: Some(u.id),
+                    action: "sign_in_failed",
+                    subject: None,
+                },
+                client,
+                now,
+            )
+            .await?;
+        }
+        return Err(ApiError::invalid_credentials());
+    };
+
+    let memberships = store::memberships_of(&state.db.read, user.id).await?;
+    let chosen = match req.organisation_id {
+        Some(org) => memberships.iter().find(|m| m.organisation_id == org),
+        None => memberships.first(),
+    };
+    // A person without (that) membership cannot sign in; say no more than for a wrong password.
+    let Some(chosen) = chosen else { return Err(ApiError::invalid_credentials()) };
+    let org = chosen.organisation_id;
+
+    let issued = open_session(state, user.id, org, client).await?;
+    audit::record(
+        &state.db.write,
+        Event { organisation_id: Some(org), actor_user_id: Some(user.id), action: "sign_in", subject: None },
+        client,
+        now,
+    )
+    .await?;
+    let me = me_for(state, user.id, org).await?;
+    Ok((me, issued))
+}
+
+async fn open_session(
+    state: &AppState,
+    user_id: Uuid,
+    org: Uuid,
+    client: &ClientInfo,
+) -> Result<Issued, ApiError> {
+    let now = state.clock.now();
+    let session_id = Uuid::now_v7();
+    let ttl = Duration::hours(state.config.session_ttl_hours);
+    let refresh = tokens::random_token();
+    store::insert_session(
+        &state.db.write,
+        store::NewSession {
+            id: session_id,
+            user_id,
+            organisation_id: org,
+            expires_at: now + ttl,
+            ip: client.ip.clone(),
+            user_agent: client.user_agent.clone(),
+        },
+        tokens::token_hash(&refresh),
+        now,
+    )
+    .await?;
+    let access = state
+        .keys
+        .issue(user_id, session_id, org, now, state.config.access_token_ttl_secs)
+        .map_err(ApiError::internal)?;
+    Ok(Issued {
+        access_token: access,
+        access_ttl_secs: state.config.access_token_ttl_secs,
+        refresh_token: refresh,
+        session_ttl_secs: ttl.num_seconds(),
+    })
+}
+
+/// Exchanges a refresh token for new tokens. A token used a second time means
+/// it was stolen or replayed: the whole session ends and the event is audited.
+pub async fn refresh(state: &AppState, token: &str, client: &ClientInfo) -> Result<Issued, ApiError> {
+    let now = state.clock.now();
+    let hash = tokens::token_hash(token);
+    let found =
+        store::refresh_by_hash(&state.db.write, &hash).await?.ok_or_else(ApiError::unauthenticated)?;
+    let session =
+        store::session(&state.db.write, found.session_id).await?.ok_or_else(ApiError::unauthenticated)?;
+    if session.revoked_at.is_some() || session.expires_at <= now {
+        return Err(ApiError::unauthenticated());
+    }
+    let first_use = found.used_at.is_none() && store::consume_refresh(&state.db.write, &hash, now).await?;
+    if !first_use {
+        store::revoke_session(&state.db.write, session.id, "refresh_token_reuse", now).await?;
+        audit::record(
+            &state.db.write,
+            Event {
+                organisation_id: Some(session.organisation_id),
+                actor_user_id: Some(session.user_id),
+                action: "refresh_token_reused",
+                subject: Some(session.id.to_string()),
+            },
+            client,
+            now,
+        )
+        .await?;
+        return Err(ApiError::unauthenticated());
+    }
+    let next = tokens::random_token();
+    store::insert_refresh(&state.db.write, session.id, tokens::token_hash(&next), now).await?;
+    let access = state
+        .keys
+        .issue(session.user_id, session.id, session.organisation_id, now, state.config.access_token_ttl_secs)
+        .map_err(ApiError::internal)?;
+    Ok(Issued {
+        access_token: access,
+        access_ttl_secs: state.config.access_token_ttl_secs,
+        refresh_token: next,
+        session_ttl_secs: (session.expires_at - now).num_seconds(),
+    })
+}
+
+/// Ends a session.
+pub async fn logout(
+    state: &AppState,
+    session_id: Uuid,
+    user_id: Uuid,
+    org: Uuid,
+    client: &ClientInfo,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    if store::revoke_session(&state.db.write, session_id, "signed_out", now).await? {
+        audit::record(
+            &state.db.write,
+            Event {
+                organisation_id: Some(org),
+                actor_user_id: Some(user_id),
+                action: "sign_out",
+                subject: None,
+            },
+            client,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Ends the session a refresh token belongs to (sign-out when the access token has expired).
+pub async fn logout_by_refresh(state: &AppState, token: &str, client: &ClientInfo) -> Result<(), ApiError> {
+    let hash = tokens::token_hash(token);
+    if let Some(found) = store::refresh_by_hash(&state.db.write, &hash).await?
+        && let Some(session) = store::session(&state.db.write, found.session_id).await?
+    {
+        logout(state, session.id, session.user_id, session.organisation_id, client).await?;
+    }
+    Ok(())
+}
+
+/// Moves the caller to another of their organisations: the old session ends and a new one starts.
+pub async fn switch_organisation(
+    state: &AppState,
+    actor: &Actor,
+    org: Uuid,
+    client: &ClientInfo,
+) -> Result<(Me, Issued), ApiError> {
+    let memberships = store::memberships_of(&state.db.read, actor.user_id).await?;
+    if !memberships.iter().any(|m| m.organisation_id == org) {
+        return Err(ApiError::not_found());
+    }
+    let now = state.clock.now();
+    store::revoke_session(&state.db.write, actor.session_id, "switched_organisation", now).await?;
+    let issued = open_session(state, actor.user_id, org, client).await?;
+    audit::record(
+        &state.db.write,
+        Event {
+            organisation_id: Some(org),
+            actor_user_id: Some(actor.user_id),
+            action: "switched_organisation",
+            subject: Some(actor.organisation_id.to_string()),
+        },
+        client,
+        now,
+    )
+    .await?;
+    Ok((me_for(state, actor.user_id, org).await?, issued))
+}
+
+/// What `GET /me` shows for a person in an organisation.
+pub async fn me_for(state: &AppState, user_id: Uuid, org: Uuid) -> Result<Me, ApiError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    use crate::entities::{membership, user};
+    let user = user::Entity::find_by_id(user_id)
+        .one(&state.db.write)
+        .await?
+        .ok_or_else(ApiError::unauthenticated)?;
+    let m = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::OrganisationId.eq(org))
+        .one(&state.db.write)
+        .await?
+        .ok_or_else(ApiError::unauthenticated)?;
+    let memberships = store::memberships_of(&state.db.write, user_id).await?;
+    let organisation_name = memberships
+        .iter()
+        .find(|x| x.organisation_id == org)
+        .map(|x| x.organisation_name.clone())
+        .unwrap_or_default();
+    Ok(Me {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        locale: Locale::from_tag(&user.locale),
+        helpdesk: user.helpdesk,
+        organisation_id: org,
+        organisation_name,
+        role: Role::parse(&m.role).ok_or_else(|| ApiError::internal("unknown role"))?,
+        rights: Right::parse_list(&m.rights),
+        main_contact: m.main_contact,
+        memberships,
+    })
+}
+
+/// Saves the caller's language.
+pub async fn set_locale(state: &AppState, actor: &Actor, locale: Locale) -> Result<Me, ApiError> {
+    store::set_locale(&state.db.write, actor.user_id, locale, state.clock.now()).await?;
+    me_for(state, actor.user_id, actor.organisation_id).await
+}

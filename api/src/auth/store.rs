@@ -1,0 +1,228 @@
+//! Queries behind sign-in and sessions.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    Set,
+    sea_query::{Alias, Expr, Query},
+};
+use shared::{
+    auth::{MembershipSummary, Right, Role},
+    i18n::Locale,
+};
+use uuid::Uuid;
+
+use super::actor::Actor;
+use crate::entities::{membership, organisation, refresh_token, session, user};
+
+/// The user with this canonical e-mail.
+pub async fn user_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await
+}
+
+/// A person's memberships with the organisation names, oldest first.
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<Vec<MembershipSummary>, DbErr> {
+    let rows = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .order_by_asc(membership::Column::CreatedAt)
+        .order_by_asc(membership::Column::Id)
+        .all(db)
+        .await?;
+    let org_ids: Vec<Uuid> = rows.iter().map(|m| m.organisation_id).collect();
+    let orgs = organisation::Entity::find().filter(organisation::Column::Id.is_in(org_ids)).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|m| {
+            let org = orgs.iter().find(|o| o.id == m.organisation_id)?;
+            Some(MembershipSummary {
+                organisation_id: m.organisation_id,
+                organisation_name: org.name.clone(),
+                role: Role::parse(&m.role)?,
+            })
+        })
+        .collect())
+}
+
+/// A new session row.
+pub struct NewSession {
+    /// Its id.
+    pub id: Uuid,
+    /// The person.
+    pub user_id: Uuid,
+    /// The organisation the session acts in.
+    pub organisation_id: Uuid,
+    /// When it ends regardless of activity.
+    pub expires_at: DateTime<Utc>,
+    /// Client address.
+    pub ip: Option<String>,
+    /// Client software.
+    pub user_agent: Option<String>,
+}
+
+/// Stores a session with its first refresh token.
+pub async fn insert_session(
+    db: &impl ConnectionTrait,
+    s: NewSession,
+    refresh_hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let id = s.id;
+    session::ActiveModel {
+        id: Set(s.id),
+        user_id: Set(s.user_id),
+        organisation_id: Set(s.organisation_id),
+        created_at: Set(now),
+        expires_at: Set(s.expires_at),
+        last_seen_at: Set(now),
+        revoked_at: Set(None),
+        revoked_reason: Set(None),
+        ip: Set(s.ip),
+        user_agent: Set(s.user_agent),
+    }
+    .insert(db)
+    .await?;
+    insert_refresh(db, id, refresh_hash, now).await
+}
+
+/// Stores a refresh token of a session.
+pub async fn insert_refresh(
+    db: &impl ConnectionTrait,
+    session_id: Uuid,
+    hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    refresh_token::ActiveModel {
+        token_hash: Set(hash),
+        session_id: Set(session_id),
+        created_at: Set(now),
+        used_at: Set(None),
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+/// The refresh token with this hash.
+pub async fn refresh_by_hash(
+    db: &impl ConnectionTrait,
+    hash: &str,
+) -> Result<Option<refresh_token::Model>, DbErr> {
+    refresh_token::Entity::find_by_id(hash.to_string()).one(db).await
+}
+
+/// Marks a refresh token used, only if it was unused; false when another
+/// request used it first (which counts as reuse).
+pub async fn consume_refresh(
+    db: &impl ConnectionTrait,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let res = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
+        .filter(refresh_token::Column::TokenHash.eq(hash))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// The session with this id.
+pub async fn session(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<session::Model>, DbErr> {
+    session::Entity::find_by_id(id).one(db).await
+}
+
+/// Ends a session now (idempotent: an ended session keeps its first reason).
+pub async fn revoke_session(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let res = session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
+        .col_expr(session::Column::RevokedReason, Expr::value(reason))
+        .filter(session::Column::Id.eq(id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// The actor behind a session, in one query: session, person and membership.
+/// `None` when the session is unknown, ended or expired, or the membership is gone.
+pub async fn actor(
+    db: &impl ConnectionTrait,
+    session_id: Uuid,
+    user_id: Uuid,
+    organisation_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<Actor>, DbErr> {
+    let col = |t: &str, c: &str| Expr::col((Alias::new(t), Alias::new(c)));
+    let stmt = Query::select()
+        .expr_as(col("sessions", "expires_at"), Alias::new("expires_at"))
+        .expr_as(col("sessions", "revoked_at"), Alias::new("revoked_at"))
+        .expr_as(col("users", "name"), Alias::new("user_name"))
+        .expr_as(col("users", "email"), Alias::new("user_email"))
+        .expr_as(col("users", "locale"), Alias::new("user_locale"))
+        .expr_as(col("users", "helpdesk"), Alias::new("user_helpdesk"))
+        .expr_as(col("memberships", "role"), Alias::new("role"))
+        .expr_as(col("memberships", "rights"), Alias::new("rights"))
+        .expr_as(col("memberships", "main_contact"), Alias::new("main_contact"))
+        .from(Alias::new("sessions"))
+        .inner_join(
+            Alias::new("users"),
+            col("users", "id").equals((Alias::new("sessions"), Alias::new("user_id"))),
+        )
+        .inner_join(
+            Alias::new("memberships"),
+            col("memberships", "user_id").equals((Alias::new("sessions"), Alias::new("user_id"))).and(
+                col("memberships", "organisation_id")
+                    .equals((Alias::new("sessions"), Alias::new("organisation_id"))),
+            ),
+        )
+        .and_where(col("sessions", "id").eq(session_id))
+        .and_where(col("sessions", "user_id").eq(user_id))
+        .and_where(col("sessions", "organisation_id").eq(organisation_id))
+        .to_owned();
+    let Some(row) = db.query_one(&stmt).await? else { return Ok(None) };
+    let expires_at: DateTime<Utc> = row.try_get("", "expires_at")?;
+    let revoked_at: Option<DateTime<Utc>> = row.try_get("", "revoked_at")?;
+    if revoked_at.is_some() || expires_at <= now {
+        return Ok(None);
+    }
+    let role: String = row.try_get("", "role")?;
+    let Some(role) = Role::parse(&role) else { return Ok(None) };
+    let rights: String = row.try_get("", "rights")?;
+    let locale: String = row.try_get("", "user_locale")?;
+    Ok(Some(Actor {
+        user_id,
+        session_id,
+        organisation_id,
+        role,
+        rights: Right::parse_list(&rights),
+        main_contact: row.try_get("", "main_contact")?,
+        helpdesk: row.try_get("", "user_helpdesk")?,
+        name: row.try_get("", "user_name")?,
+        email: row.try_get("", "user_email")?,
+        locale: Locale::from_tag(&locale),
+    }))
+}
+
+/// Saves a person's language.
+pub async fn set_locale(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    locale: Locale,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Locale, Expr::value(locale.tag()))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,235 @@
+//! Configuration: defaults, then a TOML file, then `POORT_*` environment
+//! variables; every variable can instead be read from a file named by
+//! `POORT_<NAME>_FILE` (for container secrets). Secrets never appear in `Debug`.
+
+use std::{collections::BTreeMap, fmt, path::PathBuf};
+
+use figment::{
+    Figment,
+    providers::{Env, Format, Serialized, Toml},
+};
+use serde::{Deserialize, Serialize};
+
+/// A value that must not be printed or logged.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself; call only where it is used, never to print it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"[redacted]\"")
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Everything `poort` can be configured with.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// `sqlite://path?mode=rwc` (default, under `./data/`) or `postgres://user:pass@host/db`.
+    pub database_url: String,
+    /// Address to listen on.
+    pub listen: String,
+    /// The public URL users reach Poort at; links in mail are built from it, never from `Host`.
+    pub base_url: Option<String>,
+    /// Folder with the built browser app.
+    pub web_dir: PathBuf,
+    /// `pretty` or `json`.
+    pub log_format: LogFormat,
+    /// `tracing` filter, e.g. `info` or `poort=debug,info`.
+    pub log_filter: String,
+    /// Mark cookies `Secure`. Browsers accept Secure cookies on http://127.0.0.1 and localhost.
+    pub cookie_secure: bool,
+    /// Lifetime of an access token (JWT), seconds.
+    pub access_token_ttl_secs: i64,
+    /// Absolute lifetime of a session, hours.
+    pub session_ttl_hours: i64,
+    /// Ed25519 private key (PKCS#8 PEM) for signing tokens. When absent, Poort keeps a
+    /// generated key in the database so every instance shares it.
+    pub jwt_private_key: Option<Secret>,
+    /// Largest JSON request body, bytes.
+    pub max_json_bytes: usize,
+    /// Connections in the PostgreSQL pool (4–8 suits most installations).
+    pub db_pool_size: u32,
+    /// HTTP worker threads; 0 means one per core.
+    pub workers: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: "sqlite://data/poort.db?mode=rwc".into(),
+            listen: "127.0.0.1:8080".into(),
+            base_url: None,
+            web_dir: PathBuf::from("frontend/dist"),
+            log_format: LogFormat::Pretty,
+            log_filter: "info,sqlx=warn,sea_orm=warn".into(),
+            cookie_secure: true,
+            access_token_ttl_secs: 15 * 60,
+            session_ttl_hours: 12,
+            jwt_private_key: None,
+            max_json_bytes: 64 * 1024,
+            db_pool_size: 8,
+            workers: 0,
+        }
+    }
+}
+
+impl Config {
+    /// Loads defaults, then `file` (if it exists), then the environment.
+    pub fn load(file: Option<&std::path::Path>) -> Result<Self, Box<figment::Error>> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        let file = file.map(PathBuf::from).unwrap_or_else(|| PathBuf::from("poort.toml"));
+        if file.exists() {
+            figment = figment.merge(Toml::file(&file));
+        }
+        Self::from_figment(
+            figment.merge(
+                Env::prefixed("POORT_").ignore(&["CONFIG"]).filter(|k| !k.as_str().ends_with("_file")),
+            ),
+            std::env::vars(),
+        )
+    }
+
+    /// Applies `POORT_<NAME>_FILE` variables on top of `figment`; split out so tests
+    /// can pass their own environment.
+    pub fn from_figment(
+        figment: Figment,
+        env: impl Iterator<Item = (String, String)>,
+    ) -> Result<Self, Box<figment::Error>> {
+        let mut from_files = BTreeMap::new();
+        for (key, path) in env {
+            let Some(name) = key.strip_prefix("POORT_").and_then(|k| k.strip_suffix("_FILE")) else {
+                continue;
+            };
+            let value = std::fs::read_to_string(&path)
+                .map_err(|e| Box::new(figment::Error::from(format!("cannot read {key} ({path}): {e}"))))?;
+            from_files.insert(name.to_ascii_lowercase(), value.trim_end_matches(['\n', '\r']).to_string());
+        }
+        figment.merge(Serialized::defaults(from_files)).extract().map_err(Box::new)
+    }
+
+    /// The public base URL without a trailing slash.
+    pub fn public_url(&self) -> String {
+        match &self.base_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.listen),
+        }
+    }
+
+    /// Whether the database is PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.starts_with("postgres://") || self.database_url.starts_with("postgresql://")
+    }
+}
+
+/// Replaces the password in `scheme://user:password@host/…` with `[redacted]`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, tail) = match rest.find(['/', '?']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split_once(':').map_or(userinfo, |(u, _)| u);
+            let redacted =
+                if userinfo.contains(':') { format!("{user}:[redacted]") } else { user.to_string() };
+            format!("{scheme}://{redacted}@{host}{tail}")
+        }
+        None => url.to_string(),
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("listen", &self.listen)
+            .field("base_url", &self.base_url)
+            .field("web_dir", &self.web_dir)
+            .field("log_format", &self.log_format)
+            .field("log_filter", &self.log_filter)
+            .field("cookie_secure", &self.cookie_secure)
+            .field("access_token_ttl_secs", &self.access_token_ttl_secs)
+            .field("session_ttl_hours", &self.session_ttl_hours)
+            .field("jwt_private_key", &self.jwt_private_key)
+            .field("max_json_bytes", &self.max_json_bytes)
+            .field("db_pool_size", &self.db_pool_size)
+            .field("workers", &self.workers)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_redacts_the_database_password_and_keys() {
+        let cfg = Config {
+            database_url: "postgres://poort:s3cr3t-pw@db.internal:5432/poort".into(),
+            jwt_private_key: Some(Secret::new("-----BEGIN PRIVATE KEY-----abc")),
+            ..Config::default()
+        };
+        let printed = format!("{cfg:?}");
+        assert!(!printed.contains("s3cr3t-pw"), "{printed}");
+        assert!(!printed.contains("BEGIN PRIVATE KEY"), "{printed}");
+        assert!(printed.contains("postgres://poort:[redacted]@db.internal:5432/poort"), "{printed}");
+    }
+
+    #[test]
+    fn redact_url_handles_urls_without_password() {
+        assert_eq!(redact_url("sqlite://data/poort.db?mode=rwc"), "sqlite://data/poort.db?mode=rwc");
+        assert_eq!(redact_url("postgres://poort@127.0.0.1/x"), "postgres://poort@127.0.0.1/x");
+        assert_eq!(
+            redact_url("postgres://u:p%40ss@h/x?sslmode=require"),
+            "postgres://u:[redacted]@h/x?sslmode=require"
+        );
+    }
+
+    #[test]
+    fn file_variables_override_and_are_trimmed() {
+        let dir = std::env::temp_dir().join(format!("poort-cfg-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("db-url");
+        std::fs::write(&path, "postgres://a:b@c/d\n").unwrap();
+        let env = vec![("POORT_DATABASE_URL_FILE".to_string(), path.display().to_string())];
+        let cfg =
+            Config::from_figment(Figment::from(Serialized::defaults(Config::default())), env.into_iter())
+                .unwrap();
+        assert_eq!(cfg.database_url, "postgres://a:b@c/d");
+        assert!(cfg.is_postgres());
+    }
+
+    #[test]
+    fn unreadable_secret_file_is_an_error() {
+        let env = vec![("POORT_JWT_PRIVATE_KEY_FILE".to_string(), "/nonexistent/poort/key".to_string())];
+        let r = Config::from_figment(Figment::from(Serialized::defaults(Config::default())), env.into_iter());
+        assert!(r.is_err());
+    }
+}

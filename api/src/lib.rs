@@ -1,0 +1,19 @@
+//! The Poort server: one binary (`poort`) serving the REST API, its
+//! documentation, the browser app and the background jobs.
+
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod ops;
+pub mod organisations;
+pub mod pagination;
+pub mod seed;
+pub mod state;
+pub mod status;

@@ -1,0 +1,127 @@
+//! `/api/v1/organisations`, `/api/v1/teams`, `/api/v1/members`.
+
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use shared::{
+    Page,
+    error::ErrorBody,
+    organisations::{Member, NewTeam, Organisation, Team},
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::service;
+use crate::{audit::ClientInfo, auth::Actor, error::ApiError, pagination::PageQuery, state::AppState};
+
+/// Registers this capability's routes.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_organisations)
+        .service(get_organisation)
+        .service(list_teams)
+        .service(create_team)
+        .service(get_team)
+        .service(list_members);
+}
+
+/// The organisations you belong to (the helpdesk: all).
+#[utoipa::path(
+    tag = "organisations",
+    params(PageQuery),
+    responses((status = 200, body = Page<Organisation>), (status = 401, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/organisations")]
+async fn list_organisations(
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<Organisation>>, ApiError> {
+    Ok(web::Json(service::list_organisations(&state, &actor, &q).await?))
+}
+
+/// One of your organisations.
+#[utoipa::path(
+    tag = "organisations",
+    params(("id" = Uuid, Path, description = "Organisation id")),
+    responses((status = 200, body = Organisation), (status = 404, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/organisations/{id}")]
+async fn get_organisation(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Organisation>, ApiError> {
+    Ok(web::Json(service::get_organisation(&state, &actor, id.into_inner()).await?))
+}
+
+/// The teams of your organisation, by name.
+#[utoipa::path(
+    tag = "teams",
+    params(PageQuery),
+    responses((status = 200, body = Page<Team>), (status = 401, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/teams")]
+async fn list_teams(
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<Team>>, ApiError> {
+    Ok(web::Json(service::list_teams(&state, &actor, &q).await?))
+}
+
+/// Create a team (needs the *manage rights* right).
+#[utoipa::path(
+    tag = "teams",
+    request_body = NewTeam,
+    responses(
+        (status = 201, body = Team),
+        (status = 403, body = ErrorBody),
+        (status = 409, description = "The name is taken", body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/teams")]
+async fn create_team(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<NewTeam>,
+) -> Result<HttpResponse, ApiError> {
+    let team =
+        service::create_team(&state, &actor, body.into_inner(), &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/teams/{}", team.id))).json(team))
+}
+
+/// One team of your organisation.
+#[utoipa::path(
+    tag = "teams",
+    params(("id" = Uuid, Path, description = "Team id")),
+    responses((status = 200, body = Team), (status = 404, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/teams/{id}")]
+async fn get_team(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Team>, ApiError> {
+    Ok(web::Json(service::get_team(&state, &actor, id.into_inner()).await?))
+}
+
+/// The members of your organisation (needs the *manage rights* right).
+#[utoipa::path(
+    tag = "organisations",
+    params(PageQuery),
+    responses((status = 200, body = Page<Member>), (status = 403, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/members")]
+async fn list_members(
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<Member>>, ApiError> {
+    Ok(web::Json(service::list_members(&state, &actor, &q).await?))
+}

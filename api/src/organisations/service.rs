@@ -1,0 +1,107 @@
+//! Rules for organisations, teams and members.
+
+use shared::{
+    Page,
+    auth::Right,
+    organisations::{Member, NewTeam, Organisation, Team},
+    validation::{MAX_TEAM_NAME_LEN, check_name},
+};
+use uuid::Uuid;
+
+use super::store;
+use crate::{
+    audit::{self, ClientInfo, Event},
+    auth::Actor,
+    error::{ApiError, Validation},
+    pagination::{self, PageQuery},
+    state::AppState,
+};
+
+/// The caller's organisations; the helpdesk sees every organisation.
+pub async fn list_organisations(
+    state: &AppState,
+    actor: &Actor,
+    q: &PageQuery,
+) -> Result<Page<Organisation>, ApiError> {
+    let after: Option<Uuid> = q.decode()?;
+    let rows = if actor.helpdesk {
+        store::all_organisations(&state.db.read, after, q.limit()).await?
+    } else {
+        store::organisations_of(&state.db.read, actor.user_id, after, q.limit()).await?
+    };
+    let (items, next_cursor) = pagination::page(rows, q.limit(), |o| o.id);
+    Ok(Page { items, next_cursor })
+}
+
+/// One organisation the caller belongs to (404 otherwise).
+pub async fn get_organisation(state: &AppState, actor: &Actor, id: Uuid) -> Result<Organisation, ApiError> {
+    store::organisation_for(&state.db.read, actor.user_id, id, actor.helpdesk)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The teams of the caller's organisation.
+pub async fn list_teams(state: &AppState, actor: &Actor, q: &PageQuery) -> Result<Page<Team>, ApiError> {
+    let after: Option<(String, Uuid)> = q.decode()?;
+    let rows = store::teams(&state.db.read, actor.scope(), after, q.limit(), None).await?;
+    let (items, next_cursor) = pagination::page(rows, q.limit(), |t| (t.name.clone(), t.id));
+    Ok(Page { items, next_cursor })
+}
+
+/// One team of the caller's organisation (404 for any other).
+pub async fn get_team(state: &AppState, actor: &Actor, id: Uuid) -> Result<Team, ApiError> {
+    store::teams(&state.db.read, actor.scope(), None, 1, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Creates a team; needs the right to manage rights (the organisation's administrators).
+pub async fn create_team(
+    state: &AppState,
+    actor: &Actor,
+    new: NewTeam,
+    client: &ClientInfo,
+) -> Result<Team, ApiError> {
+    actor.require(Right::ManageRights)?;
+    let name = new.name.trim().to_string();
+    let mut v = Validation::default();
+    v.check("name", check_name(&name, MAX_TEAM_NAME_LEN));
+    v.finish()?;
+    let already = || ApiError::conflict("A team with this name already exists");
+    if store::team_name_taken(&state.db.write, actor.scope(), &name).await? {
+        return Err(already());
+    }
+    let now = state.clock.now();
+    let team = match store::insert_team(&state.db.write, actor.scope(), name, now).await {
+        Ok(t) => t,
+        // Two requests racing past the check above: the unique index decides.
+        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(already());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    audit::record(
+        &state.db.write,
+        Event {
+            organisation_id: Some(actor.organisation_id),
+            actor_user_id: Some(actor.user_id),
+            action: "team_created",
+            subject: Some(team.id.to_string()),
+        },
+        client,
+        now,
+    )
+    .await?;
+    Ok(team)
+}
+
+/// The members of the caller's organisation; needs the right to manage rights.
+pub async fn list_members(state: &AppState, actor: &Actor, q: &PageQuery) -> Result<Page<Member>, ApiError> {
+    actor.require(Right::ManageRights)?;
+    let after: Option<Uuid> = q.decode()?;
+    let rows = store::members(&state.db.read, actor.scope(), after, q.limit()).await?;
+    let (items, next_cursor) = pagination::page(rows, q.limit(), |m| m.id);
+    Ok(Page { items, next_cursor })
+}

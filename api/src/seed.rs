@@ -1,0 +1,224 @@
+//! Demo data (`poort seed --demo`): realistic Dutch organisations and one
+//! account per role, so a newcomer sees every capability working. Idempotent:
+//! running it again changes nothing and prints the logins again.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use shared::auth::{Right, Role};
+use uuid::Uuid;
+
+use crate::{
+    auth::{email, password},
+    db::Db,
+    entities::{membership, organisation, team, team_member, user},
+};
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "Demo-Poort-2026";
+
+/// One demo account as printed for the newcomer.
+pub struct DemoLogin {
+    /// E-mail to sign in with.
+    pub email: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// What the account shows.
+    pub what: &'static str,
+}
+
+struct Person {
+    email: &'static str,
+    name: &'static str,
+    helpdesk: bool,
+    what: &'static str,
+    memberships: &'static [(&'static str, Role, &'static [Right], bool)],
+    teams: &'static [(&'static str, &'static str)],
+}
+
+const ALL_RIGHTS: &[Right] = &[Right::ManageRights, Right::ManageEmployeeData, Right::ReportAbsence];
+
+const ORGANISATIONS: &[&str] =
+    &["Poort Helpdesk", "Thuiszorg De Linde", "Bouwbedrijf Van Dijk B.V.", "ArboZorg Zeeland"];
+
+const TEAMS: &[(&str, &str)] = &[
+    ("Thuiszorg De Linde", "Wijkteam Noord"),
+    ("Thuiszorg De Linde", "Wijkteam Zuid"),
+    ("Bouwbedrijf Van Dijk B.V.", "Uitvoering"),
+    ("Bouwbedrijf Van Dijk B.V.", "Kantoor"),
+    ("ArboZorg Zeeland", "Casemanagement"),
+];
+
+const PEOPLE: &[Person] = &[
+    Person {
+        email: "anna.jansen@delinde.example",
+        name: "Anna Jansen",
+        helpdesk: false,
+        what: "medewerker thuiszorg (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Noord")],
+    },
+    Person {
+        email: "mark.devries@delinde.example",
+        name: "Mark de Vries",
+        helpdesk: false,
+        what: "zorgcoördinator (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::CareCoordinator, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Noord"), ("Thuiszorg De Linde", "Wijkteam Zuid")],
+    },
+    Person {
+        email: "sophie.bakker@delinde.example",
+        name: "Sophie Bakker",
+        helpdesk: false,
+        what: "planner (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::Planner, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Zuid")],
+    },
+    Person {
+        email: "fatima.elamrani@delinde.example",
+        name: "Fatima El Amrani",
+        helpdesk: false,
+        what: "beheerder en hoofdcontact (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::Administrator, ALL_RIGHTS, true)],
+        teams: &[],
+    },
+    Person {
+        email: "eva.visser@vandijkbouw.example",
+        name: "Eva Visser",
+        helpdesk: false,
+        what: "werkgever, hoofdcontact met alle rechten (Bouwbedrijf Van Dijk)",
+        memberships: &[("Bouwbedrijf Van Dijk B.V.", Role::Employer, ALL_RIGHTS, true)],
+        teams: &[("Bouwbedrijf Van Dijk B.V.", "Kantoor")],
+    },
+    Person {
+        email: "pieter.smit@vandijkbouw.example",
+        name: "Pieter Smit",
+        helpdesk: false,
+        what: "medewerker bouw (Bouwbedrijf Van Dijk)",
+        memberships: &[("Bouwbedrijf Van Dijk B.V.", Role::Employee, &[], false)],
+        teams: &[("Bouwbedrijf Van Dijk B.V.", "Uitvoering")],
+    },
+    Person {
+        email: "lotte.mulder@arbozorg.example",
+        name: "Lotte Mulder",
+        helpdesk: false,
+        what: "casemanager arbodienst, in twee organisaties",
+        memberships: &[
+            ("ArboZorg Zeeland", Role::CaseManager, &[], false),
+            ("Bouwbedrijf Van Dijk B.V.", Role::CaseManager, &[], false),
+        ],
+        teams: &[("ArboZorg Zeeland", "Casemanagement")],
+    },
+    Person {
+        email: "jeroen.hendriks@arbozorg.example",
+        name: "Jeroen Hendriks",
+        helpdesk: false,
+        what: "bedrijfsarts (ArboZorg Zeeland)",
+        memberships: &[("ArboZorg Zeeland", Role::OccupationalPhysician, &[], false)],
+        teams: &[],
+    },
+    Person {
+        email: "helpdesk@poort.example",
+        name: "Sanne de Wit",
+        helpdesk: true,
+        what: "platformhelpdesk",
+        memberships: &[("Poort Helpdesk", Role::Administrator, ALL_RIGHTS, true)],
+        teams: &[],
+    },
+];
+
+/// The demo accounts, for printing.
+pub fn demo_logins() -> Vec<DemoLogin> {
+    PEOPLE.iter().map(|p| DemoLogin { email: p.email, name: p.name, what: p.what }).collect()
+}
+
+/// Loads the demo data unless it is there already. Returns whether anything was added.
+pub async fn demo(db: &Db, now: DateTime<Utc>) -> Result<bool, String> {
+    let err = |e: sea_orm::DbErr| e.to_string();
+    let already = user::Entity::find()
+        .filter(user::Column::Email.eq(PEOPLE[0].email))
+        .one(&db.write)
+        .await
+        .map_err(err)?;
+    if already.is_some() {
+        return Ok(false);
+    }
+    // Hash before the transaction: argon2 is slow and SQLite has one writer.
+    let mut hashes = Vec::with_capacity(PEOPLE.len());
+    for _ in PEOPLE {
+        hashes.push(password::hash(DEMO_PASSWORD.to_string()).await.map_err(|e| e.to_string())?);
+    }
+    let txn = db.write.begin().await.map_err(err)?;
+    let mut orgs = std::collections::HashMap::new();
+    for (i, name) in ORGANISATIONS.iter().enumerate() {
+        let id = Uuid::now_v7();
+        organisation::ActiveModel {
+            id: Set(id),
+            name: Set((*name).into()),
+            created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
+        }
+        .insert(&txn)
+        .await
+        .map_err(err)?;
+        orgs.insert(*name, id);
+    }
+    let mut teams = std::collections::HashMap::new();
+    for (org, name) in TEAMS {
+        let id = Uuid::now_v7();
+        team::ActiveModel {
+            id: Set(id),
+            organisation_id: Set(orgs[org]),
+            name: Set((*name).into()),
+            created_at: Set(now),
+        }
+        .insert(&txn)
+        .await
+        .map_err(err)?;
+        teams.insert((*org, *name), id);
+    }
+    for (p, hash) in PEOPLE.iter().zip(hashes) {
+        let user_id = Uuid::now_v7();
+        user::ActiveModel {
+            id: Set(user_id),
+            email: Set(email::canonical(p.email)),
+            name: Set(p.name.into()),
+            password_hash: Set(Some(hash)),
+            locale: Set("nl".into()),
+            helpdesk: Set(p.helpdesk),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&txn)
+        .await
+        .map_err(err)?;
+        let mut membership_ids = std::collections::HashMap::new();
+        for (i, (org, role, rights, main)) in p.memberships.iter().enumerate() {
+            let id = Uuid::now_v7();
+            membership::ActiveModel {
+                id: Set(id),
+                user_id: Set(user_id),
+                organisation_id: Set(orgs[org]),
+                role: Set(role.as_str().into()),
+                rights: Set(Right::format_list(rights)),
+                main_contact: Set(*main),
+                // The first membership is the one a sign-in lands in.
+                created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
+            }
+            .insert(&txn)
+            .await
+            .map_err(err)?;
+            membership_ids.insert(*org, id);
+        }
+        for (org, name) in p.teams {
+            team_member::ActiveModel {
+                team_id: Set(teams[&(*org, *name)]),
+                membership_id: Set(membership_ids[org]),
+                created_at: Set(now),
+            }
+            .insert(&txn)
+            .await
+            .map_err(err)?;
+        }
+    }
+    txn.commit().await.map_err(err)?;
+    Ok(true)
+}

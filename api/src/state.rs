@@ -1,0 +1,34 @@
+//! What every handler and job shares. Built once, outside `HttpServer::new`
+//! (whose closure runs per worker).
+
+use std::sync::Arc;
+
+use crate::{auth::tokens::TokenKeys, clock::SharedClock, config::Config, db::Db, http::metrics::Metrics};
+
+/// Shared server state.
+pub struct AppState {
+    /// Database connections.
+    pub db: Db,
+    /// Effective configuration.
+    pub config: Arc<Config>,
+    /// Token signing keys.
+    pub keys: Arc<TokenKeys>,
+    /// The injected clock.
+    pub clock: SharedClock,
+    /// Request metrics of this process.
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// Loads the signing key and assembles the state.
+    pub async fn new(config: Config, db: Db, clock: SharedClock) -> Result<Self, String> {
+        let keys = TokenKeys::load(&config, &db, clock.now()).await?;
+        Ok(Self {
+            db,
+            config: Arc::new(config),
+            keys: Arc::new(keys),
+            clock,
+            metrics: Arc::new(Metrics::default()),
+        })
+    }
+}

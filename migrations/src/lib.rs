@@ -1,0 +1,16 @@
+//! Poort's database schema. One timestamped change per file; never edit a
+//! migration that has shipped, add a new one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_core;
+
+/// Every migration, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_core::Migration)]
+    }
+}

@@ -1,0 +1,256 @@
+//! Sign-in, the session's identity and the roles and rights of a membership.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::i18n::Locale;
+
+/// What a person does in an organisation (DOMAIN.md "Who uses it").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Werknemer / medewerker / flexkracht.
+    Employee,
+    /// Someone at the employer: the main contact and the colleagues and advisers they add.
+    Employer,
+    /// Plans and corrects hours.
+    Planner,
+    /// Zorgcoördinator: approves hours and leads client networks.
+    CareCoordinator,
+    /// Casemanager at the arbodienst.
+    CaseManager,
+    /// Bedrijfsarts: the only role that sees medical information.
+    OccupationalPhysician,
+    /// Beheerder of an organisation: manages its people and teams.
+    Administrator,
+    /// Mantelzorger in a client's network.
+    InformalCarer,
+}
+
+impl Role {
+    /// Every role, in the order screens list them.
+    pub const ALL: [Role; 8] = [
+        Role::Employee,
+        Role::Employer,
+        Role::Planner,
+        Role::CareCoordinator,
+        Role::CaseManager,
+        Role::OccupationalPhysician,
+        Role::Administrator,
+        Role::InformalCarer,
+    ];
+
+    /// The stored snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Employee => "employee",
+            Role::Employer => "employer",
+            Role::Planner => "planner",
+            Role::CareCoordinator => "care_coordinator",
+            Role::CaseManager => "case_manager",
+            Role::OccupationalPhysician => "occupational_physician",
+            Role::Administrator => "administrator",
+            Role::InformalCarer => "informal_carer",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// A right an employer's main contact grants per account (seed 004).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Right {
+    /// Rechtenbeheer: create accounts, grant rights, manage teams.
+    ManageRights,
+    /// Werknemergegevens beheren.
+    ManageEmployeeData,
+    /// Ziek- en hersteldmelden.
+    ReportAbsence,
+}
+
+impl Right {
+    /// Every right.
+    pub const ALL: [Right; 3] = [Right::ManageRights, Right::ManageEmployeeData, Right::ReportAbsence];
+
+    /// The stored snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Right::ManageRights => "manage_rights",
+            Right::ManageEmployeeData => "manage_employee_data",
+            Right::ReportAbsence => "report_absence",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Right> {
+        Right::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Parses a stored comma-separated list, ignoring names this version does not know.
+    pub fn parse_list(s: &str) -> Vec<Right> {
+        let mut rights: Vec<Right> = s.split(',').filter_map(|p| Right::parse(p.trim())).collect();
+        rights.sort();
+        rights.dedup();
+        rights
+    }
+
+    /// Formats rights as the stored comma-separated list.
+    pub fn format_list(rights: &[Right]) -> String {
+        let mut sorted = rights.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        sorted.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
+    }
+}
+
+/// Body of `POST /api/v1/auth/login` and `POST /api/v1/auth/token`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// The account's e-mail address.
+    pub email: String,
+    /// The password.
+    pub password: String,
+    /// Sign in to this organisation; defaults to the first membership.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_id: Option<Uuid>,
+}
+
+// Never print a password, not even in a debug log.
+impl std::fmt::Debug for LoginRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoginRequest")
+            .field("email", &self.email)
+            .field("password", &"[redacted]")
+            .field("organisation_id", &self.organisation_id)
+            .finish()
+    }
+}
+
+/// Tokens for integrations that do not use cookies (`POST /api/v1/auth/token`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// A short-lived JWT for `Authorization: Bearer`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Single-use token for `POST /api/v1/auth/refresh`; using one twice ends the session.
+    pub refresh_token: String,
+}
+
+/// Body of `POST /api/v1/auth/refresh` for clients without the refresh cookie.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    /// The refresh token; browsers leave it out and send the cookie.
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+/// Body of `POST /api/v1/auth/switch-organisation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SwitchOrganisation {
+    /// One of the caller's memberships.
+    pub organisation_id: Uuid,
+}
+
+/// One organisation the signed-in person belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MembershipSummary {
+    /// The organisation.
+    pub organisation_id: Uuid,
+    /// Its name.
+    pub organisation_name: String,
+    /// The person's role there.
+    pub role: Role,
+}
+
+/// The signed-in person in the organisation of the current session (`GET /api/v1/me`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    /// The user id.
+    pub id: Uuid,
+    /// Full name.
+    pub name: String,
+    /// E-mail address.
+    pub email: String,
+    /// Preferred interface language.
+    pub locale: Locale,
+    /// Whether this person works at the platform helpdesk.
+    pub helpdesk: bool,
+    /// The organisation this session acts in.
+    pub organisation_id: Uuid,
+    /// Its name.
+    pub organisation_name: String,
+    /// The role in that organisation.
+    pub role: Role,
+    /// The rights in that organisation.
+    pub rights: Vec<Right>,
+    /// Whether this person is the organisation's main contact.
+    pub main_contact: bool,
+    /// Every organisation the person belongs to, for the organisation switcher.
+    pub memberships: Vec<MembershipSummary>,
+}
+
+/// Body of `PUT /api/v1/me/preferences`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Preferences {
+    /// Interface language.
+    pub locale: Locale,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_and_rights_round_trip_through_their_stored_names() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+            assert_eq!(serde_json::to_value(r).ok(), Some(serde_json::json!(r.as_str())));
+        }
+        for r in Right::ALL {
+            assert_eq!(Right::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn right_lists_are_sorted_deduplicated_and_tolerant() {
+        let list = Right::parse_list("report_absence, manage_rights,report_absence,unknown");
+        assert_eq!(list, vec![Right::ManageRights, Right::ReportAbsence]);
+        assert_eq!(Right::format_list(&list), "manage_rights,report_absence");
+        assert!(Right::parse_list("").is_empty());
+    }
+
+    #[test]
+    fn login_request_debug_hides_the_password() {
+        let req =
+            LoginRequest { email: "a@b.nl".into(), password: "hunter2hunter2".into(), organisation_id: None };
+        assert!(!format!("{req:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn login_request_rejects_unknown_fields() {
+        let r: Result<LoginRequest, _> =
+            serde_json::from_str(r#"{"email":"a@b.nl","password":"x","role":"administrator"}"#);
+        assert!(r.is_err());
+    }
+}

@@ -1,0 +1,11 @@
+//! Types and pure rules shared by the Poort server (`api`) and browser app
+//! (`frontend`). Compiles to wasm32; no database, no randomness, no clock.
+
+pub mod auth;
+pub mod error;
+pub mod i18n;
+pub mod organisations;
+pub mod status;
+pub mod validation;
+
+pub use organisations::Page;

@@ -1,0 +1,75 @@
+//! Organisations (tenants), their teams and their members.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::auth::{Right, Role};
+
+/// An organisation (tenant) as its members see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Organisation {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A team inside an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Team {
+    /// Id.
+    pub id: Uuid,
+    /// The organisation it belongs to.
+    pub organisation_id: Uuid,
+    /// Name, unique within the organisation.
+    pub name: String,
+    /// Number of members.
+    pub member_count: i64,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Body of `POST /api/v1/teams`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewTeam {
+    /// Name, 1–100 characters, unique within the organisation.
+    pub name: String,
+}
+
+/// A person's membership of the caller's organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Member {
+    /// Membership id.
+    pub id: Uuid,
+    /// The person's user id.
+    pub user_id: Uuid,
+    /// Full name.
+    pub name: String,
+    /// E-mail address.
+    pub email: String,
+    /// Role in the organisation.
+    pub role: Role,
+    /// Rights in the organisation.
+    pub rights: Vec<Right>,
+    /// Whether this is the main contact.
+    pub main_contact: bool,
+}
+
+/// A page of a list, with the cursor for the next page (keyset pagination).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
