@@ -70,14 +70,11 @@ pub fn app(
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
         .service(web::scope("/api").default_service(web::to(api_not_found)))
         .configure(ops::configure);
-    let app = if web_dir.is_dir() {
-        app.service(static_files::service(&web_dir))
-    } else {
-        let index = web_dir.join("index.html");
-        app.default_service(web::to(move |req: HttpRequest| {
-            let index = index.clone();
-            async move { static_files::app_shell(&req, &index).await }
-        }))
-    };
+    let index = web_dir.join("index.html");
+    let app = if web_dir.is_dir() { app.service(static_files::service(&web_dir)) } else { app };
+    let app = app.default_service(web::to(move |req: HttpRequest| {
+        let index = index.clone();
+        async move { static_files::app_shell(&req, &index).await }
+    }));
     app.wrap(from_fn(security_headers)).wrap(from_fn(request_context)).wrap(Compress::default())
 }

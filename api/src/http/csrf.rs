@@ -52,9 +52,10 @@ pub async fn csrf(
     if let Some(state) = req.app_data::<web::Data<AppState>>() {
         own.push(state.config.public_url());
     }
-    let info = req.connection_info();
-    own.push(format!("{}://{}", info.scheme(), info.host()));
-    drop(info);
+    own.push({
+        let info = req.connection_info();
+        format!("{}://{}", info.scheme(), info.host())
+    });
     let ok = allowed(
         req.method(),
         get(header::HeaderName::from_static("sec-fetch-site")),

@@ -8,6 +8,7 @@ use actix_files::{Files, NamedFile};
 use actix_web::{
     HttpRequest, HttpResponse,
     dev::{HttpServiceFactory, ServiceRequest, ServiceResponse, fn_service},
+    guard,
     http::{Method, header},
 };
 
@@ -22,16 +23,20 @@ const NOT_BUILT: &str = "<!doctype html><html lang=\"nl\"><head><meta charset=\"
 /// The static file service, mounted last.
 pub fn service(web_dir: &Path) -> impl HttpServiceFactory + use<> {
     let index = web_dir.join("index.html");
-    Files::new("/", web_dir).index_file("index.html").use_etag(true).use_last_modified(true).default_handler(
-        fn_service(move |req: ServiceRequest| {
+    // Other methods fall through to the app's JSON 404 instead of actix-files' plain 405.
+    Files::new("/", web_dir)
+        .guard(guard::Any(guard::Get()).or(guard::Head()))
+        .index_file("index.html")
+        .use_etag(true)
+        .use_last_modified(true)
+        .default_handler(fn_service(move |req: ServiceRequest| {
             let index = index.clone();
             async move {
                 let (req, _) = req.into_parts();
                 let res = app_shell(&req, &index).await;
                 Ok(ServiceResponse::new(req, res))
             }
-        }),
-    )
+        }))
 }
 
 /// The fallback for paths that are no file: the app's `index.html` for GET/HEAD.

@@ -1,0 +1,226 @@
+//! The test harness: a fresh database per test (a SQLite file, or a new
+//! database on the PostgreSQL server named by `POORT_TEST_DATABASE_URL`), the
+//! demo data, a manual clock, and the real `app()`.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+
+use actix_http::Request;
+use actix_web::{
+    body::MessageBody,
+    cookie::Cookie,
+    dev::{Service, ServiceResponse},
+    http::{Method, StatusCode, header::HeaderMap},
+    test, web,
+};
+use chrono::{TimeZone, Utc};
+use poort::{
+    app,
+    clock::{Clock, ManualClock},
+    config::Config,
+    db::Db,
+    seed,
+    state::AppState,
+};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::Value;
+
+pub const PASSWORD: &str = seed::DEMO_PASSWORD;
+pub const ANNA: &str = "anna.jansen@delinde.example";
+pub const FATIMA: &str = "fatima.elamrani@delinde.example";
+pub const EVA: &str = "eva.visser@vandijkbouw.example";
+pub const LOTTE: &str = "lotte.mulder@arbozorg.example";
+pub const HELPDESK: &str = "helpdesk@poort.example";
+
+/// One test's server.
+pub struct TestApp {
+    pub state: web::Data<AppState>,
+    pub clock: ManualClock,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with_config(Config::default()).await
+    }
+
+    pub async fn with_config(mut config: Config) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        config.database_url = match std::env::var("POORT_TEST_DATABASE_URL") {
+            Ok(admin) if !admin.is_empty() => fresh_postgres_database(&admin).await,
+            _ => format!("sqlite://{}?mode=rwc", dir.path().join("poort.db").display()),
+        };
+        if config.web_dir == Config::default().web_dir {
+            config.web_dir = dir.path().join("web");
+        }
+        config.db_pool_size = 4;
+        // 2026-11-22 10:00 UTC, a Sunday.
+        let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap());
+        let db = Db::connect(&config.database_url, config.db_pool_size).await.unwrap();
+        db.migrate().await.unwrap();
+        seed::demo(&db, clock.now()).await.unwrap();
+        let state = AppState::new(config, db, Arc::new(clock.clone())).await.unwrap();
+        Self { state: web::Data::new(state), clock, _dir: dir }
+    }
+
+    pub async fn service(
+        &self,
+    ) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+        test::init_service(app::app(self.state.clone())).await
+    }
+}
+
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    let name = format!("poort_test_{}", uuid::Uuid::now_v7().simple());
+    let admin = Database::connect(admin_url).await.unwrap();
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
+    admin.close().await.unwrap();
+    let (base, query) = admin_url.split_once('?').map_or((admin_url, None), |(b, q)| (b, Some(q)));
+    let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// A response, read completely.
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Resp {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON ({}): {}", self.status, String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn cookies(&self) -> Vec<Cookie<'static>> {
+        self.headers
+            .get_all("set-cookie")
+            .filter_map(|v| Cookie::parse_encoded(v.to_str().ok()?.to_string()).ok())
+            .collect()
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(String::from)
+    }
+
+    /// Asserts the one error shape and returns the kind.
+    pub fn error_kind(&self) -> String {
+        let body = self.json();
+        assert!(body["message"].is_string(), "no message in {body}");
+        assert_eq!(
+            body["request_id"].as_str(),
+            self.header("x-request-id").as_deref(),
+            "request id in {body}"
+        );
+        body["error"].as_str().unwrap_or_default().to_string()
+    }
+}
+
+/// Sends `req` and reads the whole response.
+pub async fn send<S, B>(app: &S, req: test::TestRequest) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let res = match app.call(req.to_request()).await {
+        Ok(res) => res,
+        Err(e) => {
+            let res = e.error_response();
+            let status = res.status();
+            let headers = res.headers().clone();
+            let body = actix_web::body::to_bytes(res.into_body()).await.unwrap_or_default().to_vec();
+            return Resp { status, headers, body };
+        }
+    };
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = actix_web::body::to_bytes(res.into_body()).await.ok().map(|b| b.to_vec()).unwrap_or_default();
+    Resp { status, headers, body }
+}
+
+/// A request as a browser on the same origin sends it.
+pub fn browser(method: Method, path: &str) -> test::TestRequest {
+    test::TestRequest::default()
+        .method(method)
+        .uri(path)
+        .insert_header(("sec-fetch-site", "same-origin"))
+        .peer_addr("127.0.0.1:50000".parse().unwrap())
+}
+
+/// The cookies of a browser session.
+#[derive(Clone)]
+pub struct Session {
+    pub cookies: Vec<Cookie<'static>>,
+}
+
+impl Session {
+    pub fn on(&self, mut req: test::TestRequest) -> test::TestRequest {
+        for c in &self.cookies {
+            req = req.cookie(c.clone());
+        }
+        req
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.iter().find(|c| c.name() == name).map(|c| c.value().to_string())
+    }
+
+    /// Applies `Set-Cookie` headers of a response, as a browser would.
+    pub fn update(&mut self, res: &Resp) {
+        for c in res.cookies() {
+            self.cookies.retain(|old| old.name() != c.name());
+            if !c.value().is_empty() {
+                self.cookies.push(c);
+            }
+        }
+    }
+}
+
+/// Signs in through the browser endpoint.
+pub async fn login<S, B>(app: &S, email: &str) -> Session
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let res = send(
+        app,
+        browser(Method::POST, "/api/v1/auth/login")
+            .set_json(serde_json::json!({"email": email, "password": PASSWORD})),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    Session { cookies: res.cookies() }
+}
+
+/// Gets bearer tokens through the integration endpoint: (access, refresh).
+pub async fn token<S, B>(app: &S, email: &str) -> (String, String)
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let res = send(
+        app,
+        test::TestRequest::post()
+            .uri("/api/v1/auth/token")
+            .set_json(serde_json::json!({"email": email, "password": PASSWORD})),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let j = res.json();
+    (j["access_token"].as_str().unwrap().to_string(), j["refresh_token"].as_str().unwrap().to_string())
+}
+
+pub fn bearer(method: Method, path: &str, token: &str) -> test::TestRequest {
+    test::TestRequest::default()
+        .method(method)
+        .uri(path)
+        .insert_header(("authorization", format!("Bearer {token}")))
+}
