@@ -67,6 +67,7 @@ pub fn app(
         .configure(api)
         .split_for_parts();
     let app = app
+        .route("/api/docs", web::get().to(|| async { web::Redirect::to("/api/docs/").permanent() }))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
         .service(web::scope("/api").default_service(web::to(api_not_found)))
         .configure(ops::configure);

@@ -287,3 +287,24 @@ async fn cross_site_requests_with_cookies_are_refused_and_change_nothing() {
     assert_eq!(send(&app, forged).await.status, StatusCode::FORBIDDEN);
     assert_eq!(send(&app, session.on(browser(Method::GET, "/api/v1/me"))).await.status, StatusCode::OK);
 }
+
+#[actix_web::test]
+async fn many_simultaneous_sign_ins_never_hit_a_locked_database() {
+    // Every sign-in writes a session, a refresh token and an audit event. On SQLite the
+    // writes queue for the single writer connection instead of failing with "database is locked".
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let emails = [ANNA, EVA, FATIMA, LOTTE, HELPDESK];
+    let attempts = (0..40).map(|i| {
+        let email = emails[i % emails.len()];
+        send(
+            &app,
+            browser(Method::POST, "/api/v1/auth/login")
+                .set_json(json!({"email": email, "password": PASSWORD})),
+        )
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    for r in &results {
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    }
+}

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod error;
 pub mod i18n;
 pub mod organisations;
+pub mod password_policy;
 pub mod status;
 pub mod validation;
 
