@@ -18,6 +18,8 @@ pub struct ApiError {
     fields: BTreeMap<String, FieldError>,
     /// Why it really failed, for the log only.
     cause: Option<String>,
+    /// Seconds after which a rate-limited client may try again.
+    retry_after: Option<i64>,
 }
 
 /// The cause of a 500, carried in the response's extensions so the request
@@ -28,7 +30,7 @@ pub struct InternalCause(pub String);
 impl ApiError {
     /// An error of `kind` with an English message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), fields: BTreeMap::new(), cause: None }
+        Self { kind, message: message.into(), fields: BTreeMap::new(), cause: None, retry_after: None }
     }
 
     /// 404: the object does not exist or is not the caller's to see.
@@ -49,6 +51,13 @@ impl ApiError {
     /// 401 for a failed sign-in; deliberately says nothing about which part was wrong.
     pub fn invalid_credentials() -> Self {
         Self::new(ErrorKind::InvalidCredentials, "E-mail address or password is incorrect")
+    }
+
+    /// 429 with a `Retry-After` of `seconds`.
+    pub fn rate_limited(seconds: i64) -> Self {
+        let mut e = Self::new(ErrorKind::RateLimited, "Too many attempts; try again later");
+        e.retry_after = Some(seconds.max(1));
+        e
     }
 
     /// 409.
@@ -108,8 +117,12 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         let body = self.body();
-        let mut res =
-            HttpResponse::build(self.status_code()).insert_header(("cache-control", "no-store")).json(&body);
+        let mut builder = HttpResponse::build(self.status_code());
+        builder.insert_header(("cache-control", "no-store"));
+        if let Some(seconds) = self.retry_after {
+            builder.insert_header(("retry-after", seconds.to_string()));
+        }
+        let mut res = builder.json(&body);
         res.extensions_mut().insert(body);
         if let Some(cause) = &self.cause {
             res.extensions_mut().insert(InternalCause(cause.clone()));

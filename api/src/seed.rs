@@ -154,6 +154,9 @@ pub async fn demo(db: &Db, now: DateTime<Utc>) -> Result<bool, String> {
         organisation::ActiveModel {
             id: Set(id),
             name: Set((*name).into()),
+            // Van Dijk keeps the rule its old portal had (seed 004): 3 wrong passwords lock for an hour.
+            lockout_failures: Set((*name == "Bouwbedrijf Van Dijk B.V.").then_some(3)),
+            lockout_minutes: Set((*name == "Bouwbedrijf Van Dijk B.V.").then_some(60)),
             created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
         }
         .insert(&txn)

@@ -7,7 +7,12 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration};
 pub const ACCESS: &str = "poort_access";
 /// Holds the refresh token.
 pub const REFRESH: &str = "poort_refresh";
+/// Identifies a browser a person signed in from before, so strangers' wrong
+/// passwords never slow that browser down.
+pub const DEVICE: &str = "poort_device";
 const REFRESH_PATH: &str = "/api/v1/auth";
+/// How long a browser stays known (the longest cookie lifetime browsers allow).
+const DEVICE_MAX_AGE_SECS: i64 = 400 * 24 * 3600;
 
 fn build(
     name: &'static str,
@@ -33,6 +38,11 @@ pub fn access(token: String, ttl_secs: i64, secure: bool) -> Cookie<'static> {
 /// The refresh cookie, living as long as the session.
 pub fn refresh(token: String, max_age_secs: i64, secure: bool) -> Cookie<'static> {
     build(REFRESH, token, REFRESH_PATH, max_age_secs, secure)
+}
+
+/// The device cookie.
+pub fn device(token: String, secure: bool) -> Cookie<'static> {
+    build(DEVICE, token, REFRESH_PATH, DEVICE_MAX_AGE_SECS, secure)
 }
 
 /// Cookies that make the browser forget both.

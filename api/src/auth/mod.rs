@@ -7,10 +7,12 @@
 pub mod actor;
 pub mod cookies;
 pub mod email;
+pub mod guard;
 pub mod password;
 pub mod routes;
 pub mod service;
 pub mod store;
+pub mod throttle;
 pub mod tokens;
 
 pub use actor::{Actor, Scope};

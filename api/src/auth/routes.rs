@@ -33,7 +33,8 @@ fn with_session_cookies(mut res: HttpResponseBuilder, issued: &Issued, secure: b
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; session cookies set", body = Me),
-        (status = 401, description = "Wrong e-mail or password (same answer for unknown e-mails)", body = ErrorBody),
+        (status = 401, description = "Wrong e-mail or password (same answer for unknown e-mails and locked accounts)", body = ErrorBody),
+        (status = 429, description = "Too many wrong passwords; see `Retry-After`", body = ErrorBody),
         (status = 422, description = "Malformed e-mail or empty password", body = ErrorBody),
     )
 )]
@@ -43,8 +44,15 @@ async fn login(
     req: HttpRequest,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let (me, issued) = service::login(&state, body.into_inner(), &ClientInfo::from_request(&req)).await?;
-    Ok(with_session_cookies(HttpResponse::Ok(), &issued, state.config.cookie_secure).json(me))
+    let device = req.cookie(cookies::DEVICE).map(|c| c.value().to_string()).filter(|v| !v.is_empty());
+    let signed_in =
+        service::login(&state, body.into_inner(), device, &ClientInfo::from_request(&req)).await?;
+    let secure = state.config.cookie_secure;
+    let mut res = with_session_cookies(HttpResponse::Ok(), &signed_in.issued, secure);
+    if let Some(device) = signed_in.new_device {
+        res.cookie(cookies::device(device, secure));
+    }
+    Ok(res.json(signed_in.me))
 }
 
 /// Sign in with e-mail and password (scripts and integrations): returns the tokens in the body.
@@ -55,6 +63,7 @@ async fn login(
         (status = 200, body = TokenResponse),
         (status = 401, body = ErrorBody),
         (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody),
     )
 )]
 #[post("/auth/token")]
@@ -63,7 +72,8 @@ async fn issue_token(
     req: HttpRequest,
     body: web::Json<LoginRequest>,
 ) -> Result<web::Json<TokenResponse>, ApiError> {
-    let (_, issued) = service::login(&state, body.into_inner(), &ClientInfo::from_request(&req)).await?;
+    let issued =
+        service::login(&state, body.into_inner(), None, &ClientInfo::from_request(&req)).await?.issued;
     Ok(web::Json(TokenResponse {
         access_token: issued.access_token,
         token_type: "Bearer".into(),

@@ -8,7 +8,7 @@ use shared::{
 };
 use uuid::Uuid;
 
-use super::{Actor, email, password, store, tokens};
+use super::{Actor, email, guard, password, store, throttle::Verdict, tokens};
 use crate::{
     audit::{self, ClientInfo, Event},
     error::{ApiError, Validation},
@@ -27,12 +27,24 @@ pub struct Issued {
     pub session_ttl_secs: i64,
 }
 
-/// Checks e-mail and password and opens a session.
+/// What a successful sign-in hands out besides the session.
+pub struct SignedIn {
+    /// The person in the chosen organisation.
+    pub me: Me,
+    /// The session's tokens.
+    pub issued: Issued,
+    /// A device cookie to set when this browser was not known yet.
+    pub new_device: Option<String>,
+}
+
+/// Checks e-mail and password and opens a session. `device` is the browser's
+/// device cookie, if it sent one.
 pub async fn login(
     state: &AppState,
     req: LoginRequest,
+    device: Option<String>,
     client: &ClientInfo,
-) -> Result<(Me, Issued), ApiError> {
+) -> Result<SignedIn, ApiError> {
     let mut v = Validation::default();
     v.check("email", validation::check_email(&req.email));
     if req.password.is_empty() {
@@ -43,10 +55,38 @@ pub async fn login(
     v.finish()?;
 
     let now = state.clock.now();
-    let user = store::user_by_email(&state.db.read, &email::canonical(&req.email)).await?;
-    // Unknown e-mails verify against a dummy hash: same answer, same time.
-    let ok = password::verify(user.as_ref().and_then(|u| u.password_hash.clone()), req.password).await?;
+    let canonical = email::canonical(&req.email);
+    let user = store::user_by_email(&state.db.read, &canonical).await?;
+    let known = match (&user, &device) {
+        (Some(u), Some(d)) => guard::is_known_device(&state.db.read, u.id, d).await?,
+        _ => false,
+    };
+    let keys = guard::Keys::new(&canonical, client.ip.as_deref(), device.as_deref().filter(|_| known));
+    let rule = guard::rule_for(&state.db.read, user.as_ref().map(|u| u.id)).await?;
+    let (verdict, locks_on_failure) = guard::admit(&state.db.write, &keys, rule, now).await?;
+    if let Verdict::Wait { until } = verdict {
+        return Err(ApiError::rate_limited((until - now).num_seconds()));
+    }
+    let locked = matches!(verdict, Verdict::Locked { .. });
+    // Unknown e-mails and locked accounts verify against a dummy hash: same answer, same time.
+    let hash = if locked { None } else { user.as_ref().and_then(|u| u.password_hash.clone()) };
+    let ok = password::verify(hash, req.password).await?;
     let Some(user) = user.clone().filter(|_| ok) else {
+        // The attempt was counted by `admit` already.
+        if !locked && let (Some(u), true) = (&user, locks_on_failure) {
+            audit::record(
+                &state.db.write,
+                Event {
+                    organisation_id: None,
+                    actor_user_id: Some(u.id),
+                    action: "account_locked",
+                    subject: None,
+                },
+                client,
+                now,
+            )
+            .await?;
+        }
         if let Some(u) = &user {
             audit::record(
                 &state.db.write,
@@ -73,6 +113,15 @@ pub async fn login(
     let Some(chosen) = chosen else { return Err(ApiError::invalid_credentials()) };
     let org = chosen.organisation_id;
 
+    guard::clear(&state.db.write, &keys).await?;
+    let new_device = if known { None } else { Some(tokens::random_token()) };
+    guard::remember_device(
+        &state.db.write,
+        user.id,
+        new_device.as_deref().or(device.as_deref()).unwrap_or_default(),
+        now,
+    )
+    .await?;
     let issued = open_session(state, user.id, org, client).await?;
     audit::record(
         &state.db.write,
@@ -82,7 +131,7 @@ pub async fn login(
     )
     .await?;
     let me = me_for(state, user.id, org).await?;
-    Ok((me, issued))
+    Ok(SignedIn { me, issued, new_device })
 }
 
 async fn open_session(

@@ -2,6 +2,7 @@
 //! the capability folders beside this one.
 
 pub mod audit_event;
+pub mod known_device;
 pub mod membership;
 pub mod organisation;
 pub mod platform_status;
@@ -10,4 +11,5 @@ pub mod session;
 pub mod signing_key;
 pub mod team;
 pub mod team_member;
+pub mod throttle_counter;
 pub mod user;

@@ -6,6 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub name: String,
+    pub lockout_failures: Option<i32>,
+    pub lockout_minutes: Option<i32>,
     pub created_at: DateTimeUtc,
 }
 
