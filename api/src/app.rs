@@ -17,7 +17,7 @@ use crate::{
     auth, error,
     error::ApiError,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
-    openapi, ops, organisations,
+    notifications, openapi, ops, organisations,
     state::AppState,
     status,
 };
@@ -30,6 +30,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(auth::routes::configure)
             .configure(organisations::routes::configure)
             .configure(status::routes::configure)
+            .configure(notifications::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

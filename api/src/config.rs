@@ -75,6 +75,11 @@ pub struct Config {
     pub db_pool_size: u32,
     /// HTTP worker threads; 0 means one per core.
     pub workers: usize,
+    /// Outgoing mail server, e.g. `smtp://user:pass@mail.example:587?tls=required`
+    /// (`smtps://` for implicit TLS). Unset: mail stays in the outbox the helpdesk reads.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail.
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -93,6 +98,8 @@ impl Default for Config {
             max_json_bytes: 64 * 1024,
             db_pool_size: 8,
             workers: 0,
+            smtp_url: None,
+            mail_from: "Poort <noreply@poort.example>".into(),
         }
     }
 }
@@ -181,6 +188,8 @@ impl fmt::Debug for Config {
             .field("max_json_bytes", &self.max_json_bytes)
             .field("db_pool_size", &self.db_pool_size)
             .field("workers", &self.workers)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
             .finish()
     }
 }
@@ -194,11 +203,13 @@ mod tests {
         let cfg = Config {
             database_url: "postgres://poort:s3cr3t-pw@db.internal:5432/poort".into(),
             jwt_private_key: Some(Secret::new("-----BEGIN PRIVATE KEY-----abc")),
+            smtp_url: Some("smtp://mailer:smtp-pw-42@mail.example:587".into()),
             ..Config::default()
         };
         let printed = format!("{cfg:?}");
         assert!(!printed.contains("s3cr3t-pw"), "{printed}");
         assert!(!printed.contains("BEGIN PRIVATE KEY"), "{printed}");
+        assert!(!printed.contains("smtp-pw-42"), "{printed}");
         assert!(printed.contains("postgres://poort:[redacted]@db.internal:5432/poort"), "{printed}");
     }
 

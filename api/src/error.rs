@@ -160,6 +160,11 @@ impl Validation {
             .or_insert(FieldError { code: problem.code().into(), message: problem.message() });
     }
 
+    /// Records a reason given as code and English message (rules with their own problem types).
+    pub fn add_code(&mut self, field: &str, code: &str, message: String) {
+        self.fields.entry(field.to_string()).or_insert(FieldError { code: code.into(), message });
+    }
+
     /// Records the outcome of a `shared` rule.
     pub fn check(&mut self, field: &str, outcome: Result<(), FieldProblem>) -> &mut Self {
         if let Err(p) = outcome {

@@ -10,6 +10,8 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod http;
+pub mod jobs;
+pub mod notifications;
 pub mod openapi;
 pub mod ops;
 pub mod organisations;

@@ -142,6 +142,7 @@ fn print_logins(config: &Config) {
 
 async fn serve(config: Config, db: Db) -> Result<(), String> {
     poort::auth::password::warm_up();
+    poort::auth::blocklist::warm_up();
     let listen = config.listen.clone();
     let workers = if config.workers == 0 {
         std::thread::available_parallelism().map_or(2, |n| n.get())
@@ -150,6 +151,7 @@ async fn serve(config: Config, db: Db) -> Result<(), String> {
     };
     let url = config.public_url();
     let state = web::Data::new(AppState::new(config, db, Arc::new(SystemClock)).await?);
+    poort::jobs::spawn(state.clone());
     let server = HttpServer::new(move || app::app(state.clone()))
         .workers(workers)
         .shutdown_timeout(20)

@@ -23,6 +23,7 @@ Lists use keyset pagination: pass `next_cursor` as `cursor`.",
         (name = "organisations", description = "Organisations and their members"),
         (name = "teams", description = "Teams within an organisation"),
         (name = "status", description = "Platform status message"),
+        (name = "outbox", description = "Mail and SMS Poort sent or holds (helpdesk)"),
     )
 )]
 struct Base;

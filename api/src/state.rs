@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::{auth::tokens::TokenKeys, clock::SharedClock, config::Config, db::Db, http::metrics::Metrics};
+use crate::{
+    auth::tokens::TokenKeys, clock::SharedClock, config::Config, db::Db, http::metrics::Metrics,
+    notifications::mailer::Mailer,
+};
 
 /// Shared server state.
 pub struct AppState {
@@ -17,18 +20,22 @@ pub struct AppState {
     pub clock: SharedClock,
     /// Request metrics of this process.
     pub metrics: Arc<Metrics>,
+    /// Where mail goes.
+    pub mailer: Mailer,
 }
 
 impl AppState {
     /// Loads the signing key and assembles the state.
     pub async fn new(config: Config, db: Db, clock: SharedClock) -> Result<Self, String> {
         let keys = TokenKeys::load(&config, &db, clock.now()).await?;
+        let mailer = Mailer::from_config(config.smtp_url.as_deref(), &config.mail_from)?;
         Ok(Self {
             db,
             config: Arc::new(config),
             keys: Arc::new(keys),
             clock,
             metrics: Arc::new(Metrics::default()),
+            mailer,
         })
     }
 }

@@ -5,6 +5,8 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_core;
 mod m20261122_000002_sign_in_protection;
+mod m20261122_000003_outbox;
+mod m20261122_000004_password_resets;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -15,6 +17,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_core::Migration),
             Box::new(m20261122_000002_sign_in_protection::Migration),
+            Box::new(m20261122_000003_outbox::Migration),
+            Box::new(m20261122_000004_password_resets::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod error;
 pub mod i18n;
+pub mod notifications;
 pub mod organisations;
 pub mod password_policy;
 pub mod status;

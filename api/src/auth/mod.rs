@@ -5,10 +5,12 @@
 //! checks the session row, so signing out (or revoking) takes effect at once.
 
 pub mod actor;
+pub mod blocklist;
 pub mod cookies;
 pub mod email;
 pub mod guard;
 pub mod password;
+pub mod reset;
 pub mod routes;
 pub mod service;
 pub mod store;

@@ -2,12 +2,15 @@
 
 use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder, get, post, put, web};
 use shared::{
-    auth::{LoginRequest, Me, Preferences, RefreshRequest, SwitchOrganisation, TokenResponse},
+    auth::{
+        Accepted, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences, RefreshRequest,
+        SwitchOrganisation, TokenResponse,
+    },
     error::ErrorBody,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{Actor, cookies, service, service::Issued};
+use super::{Actor, cookies, reset, service, service::Issued};
 use crate::{audit::ClientInfo, error::ApiError, state::AppState};
 
 /// Registers this capability's routes.
@@ -17,6 +20,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(refresh)
         .service(logout)
         .service(switch_organisation)
+        .service(request_password_reset)
+        .service(confirm_password_reset)
         .service(get_me)
         .service(preferences);
 }
@@ -186,4 +191,42 @@ async fn preferences(
     body: web::Json<Preferences>,
 ) -> Result<web::Json<Me>, ApiError> {
     Ok(web::Json(service::set_locale(&state, &actor, body.locale).await?))
+}
+
+/// Ask for a password reset link by mail. The answer is the same whether or not the
+/// address belongs to an account.
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordResetRequest,
+    responses((status = 202, body = Accepted), (status = 422, description = "Not an e-mail address", body = ErrorBody))
+)]
+#[post("/auth/password-reset")]
+async fn request_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<PasswordResetRequest>,
+) -> Result<HttpResponse, ApiError> {
+    reset::request(&state, &body.email, &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::Accepted().json(Accepted { accepted: true }))
+}
+
+/// Set a new password with the token from the mailed link. Signs out every session
+/// and lifts a lock.
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordResetConfirm,
+    responses(
+        (status = 204, description = "Password changed; sign in with it"),
+        (status = 422, description = "Invalid or expired link (`fields.token`), or a password the policy refuses (`fields.password`)", body = ErrorBody),
+    )
+)]
+#[post("/auth/password-reset/confirm")]
+async fn confirm_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<PasswordResetConfirm>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    reset::confirm(&state, &body.token, body.password, &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

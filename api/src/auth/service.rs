@@ -74,18 +74,7 @@ pub async fn login(
     let Some(user) = user.clone().filter(|_| ok) else {
         // The attempt was counted by `admit` already.
         if !locked && let (Some(u), true) = (&user, locks_on_failure) {
-            audit::record(
-                &state.db.write,
-                Event {
-                    organisation_id: None,
-                    actor_user_id: Some(u.id),
-                    action: "account_locked",
-                    subject: None,
-                },
-                client,
-                now,
-            )
-            .await?;
+            notify_locked(state, u, rule, client).await?;
         }
         if let Some(u) = &user {
             audit::record(
@@ -319,4 +308,42 @@ pub async fn me_for(state: &AppState, user_id: Uuid, org: Uuid) -> Result<Me, Ap
 pub async fn set_locale(state: &AppState, actor: &Actor, locale: Locale) -> Result<Me, ApiError> {
     store::set_locale(&state.db.write, actor.user_id, locale, state.clock.now()).await?;
     me_for(state, actor.user_id, actor.organisation_id).await
+}
+
+/// Tells the owner their account was locked, with a reset link that lifts the lock.
+async fn notify_locked(
+    state: &AppState,
+    user: &crate::entities::user::Model,
+    rule: super::throttle::Rule,
+    client: &ClientInfo,
+) -> Result<(), ApiError> {
+    use sea_orm::TransactionTrait;
+    let now = state.clock.now();
+    let minutes = match rule {
+        super::throttle::Rule::LockAfter { duration, .. } => Some(duration.num_minutes()),
+        super::throttle::Rule::Throttle => None,
+    };
+    let txn = state.db.write.begin().await?;
+    let url = super::reset::issue(&txn, &state.config.public_url(), user.id, now).await?;
+    let mail = crate::notifications::templates::account_locked(
+        Locale::from_tag(&user.locale),
+        &user.name,
+        &url,
+        minutes,
+    );
+    crate::notifications::outbox::enqueue_mail(&txn, None, &user.email, mail, now).await?;
+    audit::record(
+        &txn,
+        Event {
+            organisation_id: None,
+            actor_user_id: Some(user.id),
+            action: "account_locked",
+            subject: None,
+        },
+        client,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -5,6 +5,8 @@ pub mod audit_event;
 pub mod known_device;
 pub mod membership;
 pub mod organisation;
+pub mod outbox_message;
+pub mod password_reset;
 pub mod platform_status;
 pub mod refresh_token;
 pub mod session;

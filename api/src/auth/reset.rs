@@ -1,0 +1,170 @@
+//! Forgotten passwords: a single-use link by mail, valid 30 minutes. The
+//! answer to a request is the same whether or not the address is known; a
+//! completed reset signs every session out and lifts any lock.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    TransactionTrait, sea_query::Expr,
+};
+use shared::{
+    i18n::Locale,
+    password_policy::{PasswordPolicy, PersonalInfo, check_password},
+    validation,
+};
+
+use super::{blocklist, email, guard, password, store, tokens};
+use crate::{
+    audit::{self, ClientInfo, Event},
+    entities::{password_reset, session, user},
+    error::{ApiError, Validation},
+    notifications::{outbox, templates},
+    state::AppState,
+};
+
+/// How long a reset link works.
+pub const VALID_MINUTES: i64 = 30;
+/// Reset mails one account can get per quarter of an hour (more would be mail bombing).
+const MAX_PER_WINDOW: u64 = 3;
+
+/// Creates a reset token for `user` and returns the link to mail.
+pub async fn issue(
+    db: &impl ConnectionTrait,
+    base_url: &str,
+    user_id: uuid::Uuid,
+    now: DateTime<Utc>,
+) -> Result<String, sea_orm::DbErr> {
+    let token = tokens::random_token();
+    password_reset::ActiveModel {
+        token_hash: Set(tokens::token_hash(&token)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::minutes(VALID_MINUTES)),
+        used_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(format!("{base_url}/wachtwoord-herstellen?token={token}"))
+}
+
+/// Handles "I forgot my password".
+pub async fn request(state: &AppState, email_address: &str, client: &ClientInfo) -> Result<(), ApiError> {
+    let mut v = Validation::default();
+    v.check("email", validation::check_email(email_address));
+    v.finish()?;
+    let now = state.clock.now();
+    let Some(user) = store::user_by_email(&state.db.read, &email::canonical(email_address)).await? else {
+        return Ok(());
+    };
+    let recent = password_reset::Entity::find()
+        .filter(password_reset::Column::UserId.eq(user.id))
+        .filter(password_reset::Column::CreatedAt.gt(now - Duration::minutes(15)))
+        .count(&state.db.write)
+        .await?;
+    if recent >= MAX_PER_WINDOW {
+        return Ok(());
+    }
+    let txn = state.db.write.begin().await?;
+    let url = issue(&txn, &state.config.public_url(), user.id, now).await?;
+    let mail = templates::password_reset(Locale::from_tag(&user.locale), &user.name, &url, VALID_MINUTES);
+    outbox::enqueue_mail(&txn, None, &user.email, mail, now).await?;
+    audit::record(
+        &txn,
+        Event {
+            organisation_id: None,
+            actor_user_id: Some(user.id),
+            action: "password_reset_requested",
+            subject: None,
+        },
+        client,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets the new password from a reset link.
+pub async fn confirm(
+    state: &AppState,
+    token: &str,
+    new_password: String,
+    client: &ClientInfo,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let invalid = || {
+        let mut v = Validation::default();
+        v.add_code(
+            "token",
+            "invalid_link",
+            "This link is invalid, used or expired; ask for a new one".into(),
+        );
+        v.finish().err().unwrap_or_else(ApiError::not_found)
+    };
+    let hash = tokens::token_hash(token);
+    let reset =
+        password_reset::Entity::find_by_id(hash.clone()).one(&state.db.write).await?.ok_or_else(invalid)?;
+    if reset.used_at.is_some() || reset.expires_at <= now {
+        return Err(invalid());
+    }
+    let user = user::Entity::find_by_id(reset.user_id).one(&state.db.write).await?.ok_or_else(invalid)?;
+    let organisation = store::memberships_of(&state.db.read, user.id)
+        .await?
+        .into_iter()
+        .next()
+        .map(|m| m.organisation_name)
+        .unwrap_or_default();
+    check_new_password(&new_password, &user, &organisation)?;
+    let phc = password::hash(new_password).await?;
+
+    let txn = state.db.write.begin().await?;
+    // Conditional on being unused: two tabs submitting the same link set the password once.
+    let claimed = password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, Expr::value(now))
+        .filter(password_reset::Column::TokenHash.eq(hash))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(invalid());
+    }
+    let mut u: user::ActiveModel = user.clone().into();
+    u.password_hash = Set(Some(phc));
+    u.updated_at = Set(now);
+    u.update(&txn).await?;
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
+        .col_expr(session::Column::RevokedReason, Expr::value("password_reset"))
+        .filter(session::Column::UserId.eq(user.id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    guard::record_success(&txn, &user.email).await?;
+    audit::record(
+        &txn,
+        Event {
+            organisation_id: None,
+            actor_user_id: Some(user.id),
+            action: "password_reset_completed",
+            subject: None,
+        },
+        client,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Applies the password policy, with every reason at once.
+pub fn check_new_password(candidate: &str, user: &user::Model, organisation: &str) -> Result<(), ApiError> {
+    let who = PersonalInfo { name: &user.name, email: &user.email, organisation };
+    let problems = check_password(PasswordPolicy::default(), candidate, who, &blocklist::is_common);
+    let mut v = Validation::default();
+    // The first reason is the field's code; the message lists them all.
+    if let Some(first) = problems.first() {
+        let all: Vec<String> = problems.iter().map(|p| p.message()).collect();
+        v.add_code("password", first.code(), all.join("; "));
+    }
+    v.finish()
+}
