@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    auth, error,
+    accounts, auth, error,
     error::ApiError,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
     notifications, openapi, ops, organisations,
@@ -28,6 +28,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         scope::scope("/api/v1")
             .wrap(from_fn(csrf))
             .configure(auth::routes::configure)
+            .configure(accounts::routes::configure)
             .configure(organisations::routes::configure)
             .configure(status::routes::configure)
             .configure(notifications::routes::configure)

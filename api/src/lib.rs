@@ -1,6 +1,7 @@
 //! The Poort server: one binary (`poort`) serving the REST API, its
 //! documentation, the browser app and the background jobs.
 
+pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod auth;

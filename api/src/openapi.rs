@@ -20,6 +20,7 @@ Lists use keyset pagination: pass `next_cursor` as `cursor`.",
     tags(
         (name = "auth", description = "Sign in, sessions and tokens"),
         (name = "me", description = "The signed-in person"),
+        (name = "accounts", description = "Invitations, activation and password feedback"),
         (name = "organisations", description = "Organisations and their members"),
         (name = "teams", description = "Teams within an organisation"),
         (name = "status", description = "Platform status message"),

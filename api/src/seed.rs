@@ -187,6 +187,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>) -> Result<bool, String> {
             password_hash: Set(Some(hash)),
             locale: Set("nl".into()),
             helpdesk: Set(p.helpdesk),
+            birth_date: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         }

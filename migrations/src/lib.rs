@@ -7,6 +7,7 @@ mod m20261122_000001_core;
 mod m20261122_000002_sign_in_protection;
 mod m20261122_000003_outbox;
 mod m20261122_000004_password_resets;
+mod m20261122_000005_invitations;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_sign_in_protection::Migration),
             Box::new(m20261122_000003_outbox::Migration),
             Box::new(m20261122_000004_password_resets::Migration),
+            Box::new(m20261122_000005_invitations::Migration),
         ]
     }
 }

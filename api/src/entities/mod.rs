@@ -2,6 +2,7 @@
 //! the capability folders beside this one.
 
 pub mod audit_event;
+pub mod invitation;
 pub mod known_device;
 pub mod membership;
 pub mod organisation;

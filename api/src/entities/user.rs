@@ -11,6 +11,7 @@ pub struct Model {
     pub password_hash: Option<String>,
     pub locale: String,
     pub helpdesk: bool,
+    pub birth_date: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -75,6 +75,37 @@ pub fn password_reset(locale: Locale, name: &str, reset_url: &str, valid_minutes
     }
 }
 
+/// The invitation to activate an account.
+pub fn invitation(
+    locale: Locale,
+    name: &str,
+    organisation: &str,
+    inviter: &str,
+    url: &str,
+    valid_days: i64,
+) -> Rendered {
+    match locale {
+        Locale::Nl => Rendered {
+            subject: format!("Uitnodiging voor Poort van {organisation}"),
+            body: format!(
+                "Beste {name},\n\n{inviter} nodigt je uit voor Poort, het portaal van {organisation}. \
+                 Activeer je account via deze link (geldig {valid_days} dagen, één keer te gebruiken):\n{url}\n\n\
+                 Je bevestigt je geboortedatum en kiest een wachtwoord.\n\n{}",
+                sign_off(locale)
+            ),
+        },
+        Locale::En => Rendered {
+            subject: format!("Invitation to Poort from {organisation}"),
+            body: format!(
+                "Dear {name},\n\n{inviter} invites you to Poort, the portal of {organisation}. \
+                 Activate your account with this link (valid for {valid_days} days, works once):\n{url}\n\n\
+                 You confirm your birth date and choose a password.\n\n{}",
+                sign_off(locale)
+            ),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,443 @@
+//! Inviting people and activating their accounts.
+//!
+//! The link is single-use, expires after 7 days and is stored hashed. The
+//! invitee proves who they are with their birth date; five wrong answers burn
+//! the link. Someone who already has a Poort account keeps it: they confirm
+//! with their current password and gain a membership of the new organisation.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait, sea_query::Expr,
+};
+use shared::{
+    Page,
+    accounts::{
+        Activate, ActivationInfo, ActivationProof, Invitation, InvitationStatus, NewInvitation,
+        PasswordCheckResult, may_grant,
+    },
+    auth::{Right, Role},
+    i18n::Locale,
+    password_policy::{PasswordPolicy, PersonalInfo, check_password},
+    validation::{self, FieldProblem},
+};
+use uuid::Uuid;
+
+use crate::{
+    audit::{self, ClientInfo, Event},
+    auth::{Actor, blocklist, email, password, store as auth_store, tokens},
+    entities::{invitation, membership, organisation, password_reset, user},
+    error::{ApiError, Validation},
+    notifications::{outbox, templates},
+    pagination::{self, PageQuery},
+    state::AppState,
+};
+
+/// How long an invitation link works.
+pub const VALID_DAYS: i64 = 7;
+/// Wrong birth dates (or passwords) before the link stops working.
+pub const MAX_WRONG_PROOFS: i32 = 5;
+
+/// Where an invitation stands at `now`.
+pub fn status(i: &invitation::Model, now: DateTime<Utc>) -> InvitationStatus {
+    if i.accepted_at.is_some() {
+        InvitationStatus::Accepted
+    } else if i.revoked_at.is_some() {
+        InvitationStatus::Revoked
+    } else if i.wrong_proofs >= MAX_WRONG_PROOFS {
+        InvitationStatus::Burned
+    } else if i.expires_at <= now {
+        InvitationStatus::Expired
+    } else {
+        InvitationStatus::Pending
+    }
+}
+
+fn to_api(i: invitation::Model, now: DateTime<Utc>) -> Invitation {
+    Invitation {
+        id: i.id,
+        status: status(&i, now),
+        email: i.email,
+        name: i.name,
+        role: Role::parse(&i.role).unwrap_or(Role::Employee),
+        rights: Right::parse_list(&i.rights),
+        expires_at: i.expires_at,
+        created_at: i.created_at,
+    }
+}
+
+fn activation_url(state: &AppState, token: &str) -> String {
+    format!("{}/activeren?token={token}", state.config.public_url())
+}
+
+fn invalid_link() -> ApiError {
+    let mut v = Validation::default();
+    v.add_code(
+        "token",
+        "invalid_link",
+        "This link is invalid, used or expired; ask for a new invitation".into(),
+    );
+    v.finish().err().unwrap_or_else(ApiError::not_found)
+}
+
+async fn organisation_name(state: &AppState, id: Uuid) -> Result<String, ApiError> {
+    Ok(organisation::Entity::find_by_id(id).one(&state.db.read).await?.map(|o| o.name).unwrap_or_default())
+}
+
+/// Sends an invitation (needs *manage rights*; grants nothing the inviter lacks).
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    new: NewInvitation,
+    client: &ClientInfo,
+) -> Result<Invitation, ApiError> {
+    actor.require(Right::ManageRights)?;
+    let now = state.clock.now();
+    let mut v = Validation::default();
+    v.check("email", validation::check_email(&new.email));
+    v.check("name", validation::check_name(&new.name, 200));
+    let oldest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
+    if new.birth_date > now.date_naive() || new.birth_date < oldest {
+        v.add_code("birth_date", "out_of_range", "must be a date between 1900 and today".into());
+    }
+    v.finish()?;
+    if !may_grant(actor.role, &actor.rights, actor.main_contact, new.role, &new.rights) {
+        return Err(ApiError::forbidden());
+    }
+    let canonical = email::canonical(&new.email);
+    if let Some(existing) = auth_store::user_by_email(&state.db.read, &canonical).await?
+        && auth_store::memberships_of(&state.db.read, existing.id)
+            .await?
+            .iter()
+            .any(|m| m.organisation_id == actor.organisation_id)
+    {
+        return Err(ApiError::conflict("This person already has an account in your organisation"));
+    }
+    let open = invitation::Entity::find()
+        .filter(invitation::Column::OrganisationId.eq(actor.organisation_id))
+        .filter(invitation::Column::Email.eq(canonical.clone()))
+        .all(&state.db.read)
+        .await?;
+    if open.iter().any(|i| status(i, now) == InvitationStatus::Pending) {
+        return Err(ApiError::conflict("This address has an open invitation; send it again instead"));
+    }
+
+    let token = tokens::random_token();
+    let org_name = organisation_name(state, actor.organisation_id).await?;
+    let txn = state.db.write.begin().await?;
+    let model = invitation::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organisation_id: Set(actor.organisation_id),
+        email: Set(canonical.clone()),
+        name: Set(new.name.trim().to_string()),
+        role: Set(new.role.as_str().into()),
+        rights: Set(Right::format_list(&new.rights)),
+        birth_date: Set(new.birth_date),
+        token_hash: Set(tokens::token_hash(&token)),
+        expires_at: Set(now + Duration::days(VALID_DAYS)),
+        wrong_proofs: Set(0),
+        invited_by: Set(Some(actor.user_id)),
+        accepted_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    let mail = templates::invitation(
+        actor.locale,
+        &model.name,
+        &org_name,
+        &actor.name,
+        &activation_url(state, &token),
+        VALID_DAYS,
+    );
+    outbox::enqueue_mail(&txn, Some(actor.organisation_id), &canonical, mail, now).await?;
+    audit::record(
+        &txn,
+        Event {
+            organisation_id: Some(actor.organisation_id),
+            actor_user_id: Some(actor.user_id),
+            action: "invitation_sent",
+            subject: Some(model.id.to_string()),
+        },
+        client,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(to_api(model, now))
+}
+
+/// The organisation's invitations, newest first.
+pub async fn list(state: &AppState, actor: &Actor, q: &PageQuery) -> Result<Page<Invitation>, ApiError> {
+    actor.require(Right::ManageRights)?;
+    let before: Option<Uuid> = q.decode()?;
+    let mut query = invitation::Entity::find()
+        .filter(invitation::Column::OrganisationId.eq(actor.organisation_id))
+        .order_by_desc(invitation::Column::Id)
+        .limit(q.limit() + 1);
+    if let Some(before) = before {
+        query = query.filter(invitation::Column::Id.lt(before));
+    }
+    let now = state.clock.now();
+    let (rows, next_cursor) = pagination::page(query.all(&state.db.read).await?, q.limit(), |i| i.id);
+    Ok(Page { items: rows.into_iter().map(|i| to_api(i, now)).collect(), next_cursor })
+}
+
+async fn own_invitation(state: &AppState, actor: &Actor, id: Uuid) -> Result<invitation::Model, ApiError> {
+    actor.require(Right::ManageRights)?;
+    invitation::Entity::find_by_id(id)
+        .filter(invitation::Column::OrganisationId.eq(actor.organisation_id))
+        .one(&state.db.write)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Sends a fresh link; the old one stops working.
+pub async fn resend(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    client: &ClientInfo,
+) -> Result<Invitation, ApiError> {
+    let i = own_invitation(state, actor, id).await?;
+    let now = state.clock.now();
+    if matches!(status(&i, now), InvitationStatus::Accepted | InvitationStatus::Revoked) {
+        return Err(ApiError::conflict("This invitation was accepted or withdrawn"));
+    }
+    let token = tokens::random_token();
+    let org_name = organisation_name(state, actor.organisation_id).await?;
+    let txn = state.db.write.begin().await?;
+    let mut m: invitation::ActiveModel = i.clone().into();
+    m.token_hash = Set(tokens::token_hash(&token));
+    m.expires_at = Set(now + Duration::days(VALID_DAYS));
+    m.wrong_proofs = Set(0);
+    let model = m.update(&txn).await?;
+    let mail = templates::invitation(
+        actor.locale,
+        &model.name,
+        &org_name,
+        &actor.name,
+        &activation_url(state, &token),
+        VALID_DAYS,
+    );
+    outbox::enqueue_mail(&txn, Some(actor.organisation_id), &model.email, mail, now).await?;
+    audit::record(
+        &txn,
+        Event {
+            organisation_id: Some(actor.organisation_id),
+            actor_user_id: Some(actor.user_id),
+            action: "invitation_resent",
+            subject: Some(model.id.to_string()),
+        },
+        client,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(to_api(model, now))
+}
+
+/// Withdraws an invitation; its link stops working at once.
+pub async fn revoke(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    client: &ClientInfo,
+) -> Result<Invitation, ApiError> {
+    let i = own_invitation(state, actor, id).await?;
+    let now = state.clock.now();
+    if status(&i, now) == InvitationStatus::Accepted {
+        return Err(ApiError::conflict("This invitation was accepted already"));
+    }
+    let mut m: invitation::ActiveModel = i.into();
+    m.revoked_at = Set(Some(now));
+    let model = m.update(&state.db.write).await?;
+    audit::record(
+        &state.db.write,
+        Event {
+            organisation_id: Some(actor.organisation_id),
+            actor_user_id: Some(actor.user_id),
+            action: "invitation_revoked",
+            subject: Some(model.id.to_string()),
+        },
+        client,
+        now,
+    )
+    .await?;
+    Ok(to_api(model, now))
+}
+
+async fn pending_by_token(state: &AppState, token: &str) -> Result<invitation::Model, ApiError> {
+    let i = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(tokens::token_hash(token)))
+        .one(&state.db.write)
+        .await?
+        .ok_or_else(invalid_link)?;
+    if status(&i, state.clock.now()) != InvitationStatus::Pending {
+        return Err(invalid_link());
+    }
+    Ok(i)
+}
+
+/// What the activation page shows for a link.
+pub async fn lookup(state: &AppState, token: &str) -> Result<ActivationInfo, ApiError> {
+    let i = pending_by_token(state, token).await?;
+    let existing = auth_store::user_by_email(&state.db.read, &i.email).await?;
+    Ok(ActivationInfo {
+        organisation_name: organisation_name(state, i.organisation_id).await?,
+        name: i.name,
+        email: i.email,
+        proof: ActivationProof::BirthDate,
+        existing_account: existing.is_some(),
+        password_policy: PasswordPolicy::default(),
+    })
+}
+
+/// Counts a wrong answer; the fifth burns the link.
+async fn wrong_proof(state: &AppState, i: &invitation::Model, field: &str) -> ApiError {
+    let _ = invitation::Entity::update_many()
+        .col_expr(invitation::Column::WrongProofs, Expr::col(invitation::Column::WrongProofs).add(1))
+        .filter(invitation::Column::Id.eq(i.id))
+        .exec(&state.db.write)
+        .await;
+    let left = MAX_WRONG_PROOFS - i.wrong_proofs - 1;
+    if left <= 0 {
+        return invalid_link();
+    }
+    let mut v = Validation::default();
+    v.add_code(field, "wrong_proof", format!("does not match what we know; {left} attempts left"));
+    v.finish().err().unwrap_or_else(ApiError::forbidden)
+}
+
+/// Activates the account (or adds the membership to an existing one).
+pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> Result<(), ApiError> {
+    let i = pending_by_token(state, &req.token).await?;
+    if req.password.chars().count() > shared::validation::MAX_PASSWORD_LEN {
+        return Err(ApiError::field("password", FieldProblem::TooLong(shared::validation::MAX_PASSWORD_LEN)));
+    }
+    if req.birth_date != i.birth_date {
+        return Err(wrong_proof(state, &i, "birth_date").await);
+    }
+    let now = state.clock.now();
+    let existing = auth_store::user_by_email(&state.db.write, &i.email).await?;
+    let user_id = match &existing {
+        Some(u) => {
+            // One person, one account: they prove it is theirs with their current password.
+            if !password::verify(u.password_hash.clone(), req.password.clone()).await? {
+                return Err(wrong_proof(state, &i, "password").await);
+            }
+            u.id
+        }
+        None => {
+            let org_name = organisation_name(state, i.organisation_id).await?;
+            let who = PersonalInfo { name: &i.name, email: &i.email, organisation: &org_name };
+            let problems =
+                check_password(PasswordPolicy::default(), &req.password, who, &blocklist::is_common);
+            if let Some(first) = problems.first() {
+                let mut v = Validation::default();
+                v.add_code(
+                    "password",
+                    first.code(),
+                    problems.iter().map(|p| p.message()).collect::<Vec<_>>().join("; "),
+                );
+                v.finish()?;
+            }
+            Uuid::now_v7()
+        }
+    };
+    let phc = match existing {
+        Some(_) => None,
+        None => Some(password::hash(req.password).await?),
+    };
+
+    let txn = state.db.write.begin().await?;
+    // Conditional: two tabs activating the same link create one account.
+    let claimed = invitation::Entity::update_many()
+        .col_expr(invitation::Column::AcceptedAt, Expr::value(now))
+        .filter(invitation::Column::Id.eq(i.id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(invalid_link());
+    }
+    if let Some(phc) = phc {
+        user::ActiveModel {
+            id: Set(user_id),
+            email: Set(i.email.clone()),
+            name: Set(i.name.clone()),
+            password_hash: Set(Some(phc)),
+            locale: Set(Locale::Nl.tag().into()),
+            helpdesk: Set(false),
+            birth_date: Set(Some(i.birth_date)),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    membership::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user_id),
+        organisation_id: Set(i.organisation_id),
+        role: Set(i.role.clone()),
+        rights: Set(i.rights.clone()),
+        main_contact: Set(false),
+        created_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        Event {
+            organisation_id: Some(i.organisation_id),
+            actor_user_id: Some(user_id),
+            action: "invitation_accepted",
+            subject: Some(i.id.to_string()),
+        },
+        client,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Live password feedback; with an invitation or reset token it also checks the
+/// person's own name, e-mail and organisation.
+pub async fn check(
+    state: &AppState,
+    password: &str,
+    token: Option<&str>,
+) -> Result<PasswordCheckResult, ApiError> {
+    let (mut name, mut mail, mut org) = (String::new(), String::new(), String::new());
+    if let Some(token) = token {
+        let hash = tokens::token_hash(token);
+        if let Some(i) = invitation::Entity::find()
+            .filter(invitation::Column::TokenHash.eq(hash.clone()))
+            .one(&state.db.read)
+            .await?
+        {
+            name = i.name;
+            mail = i.email;
+            org = organisation_name(state, i.organisation_id).await?;
+        } else if let Some(r) = password_reset::Entity::find_by_id(hash).one(&state.db.read).await?
+            && let Some(u) = user::Entity::find_by_id(r.user_id).one(&state.db.read).await?
+        {
+            org = auth_store::memberships_of(&state.db.read, u.id)
+                .await?
+                .into_iter()
+                .next()
+                .map(|m| m.organisation_name)
+                .unwrap_or_default();
+            name = u.name;
+            mail = u.email;
+        }
+    }
+    let who = PersonalInfo { name: &name, email: &mail, organisation: &org };
+    Ok(PasswordCheckResult {
+        problems: check_password(PasswordPolicy::default(), password, who, &blocklist::is_common),
+    })
+}

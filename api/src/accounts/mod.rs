@@ -1,0 +1,4 @@
+//! Accounts: invitations, activation and live password feedback.
+
+pub mod invitations;
+pub mod routes;

@@ -1,0 +1,149 @@
+//! `/api/v1/invitations`, `/api/v1/activation`, `/api/v1/password-check`.
+
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use shared::{
+    Page,
+    accounts::{
+        Activate, ActivationInfo, ActivationLookup, Invitation, NewInvitation, PasswordCheck,
+        PasswordCheckResult,
+    },
+    error::ErrorBody,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::invitations;
+use crate::{audit::ClientInfo, auth::Actor, error::ApiError, pagination::PageQuery, state::AppState};
+
+/// Registers this capability's routes.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_invitations)
+        .service(create_invitation)
+        .service(resend_invitation)
+        .service(revoke_invitation)
+        .service(lookup_activation)
+        .service(activate)
+        .service(password_check);
+}
+
+/// Your organisation's invitations, newest first (needs *manage rights*).
+#[utoipa::path(
+    tag = "accounts",
+    params(PageQuery),
+    responses((status = 200, body = Page<Invitation>), (status = 403, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/invitations")]
+async fn list_invitations(
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<Invitation>>, ApiError> {
+    Ok(web::Json(invitations::list(&state, &actor, &q).await?))
+}
+
+/// Invite someone by e-mail (needs *manage rights*; you can grant only rights you hold).
+#[utoipa::path(
+    tag = "accounts",
+    request_body = NewInvitation,
+    responses(
+        (status = 201, body = Invitation),
+        (status = 403, description = "You may not grant this role or these rights", body = ErrorBody),
+        (status = 409, description = "Already a member, or an open invitation exists", body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/invitations")]
+async fn create_invitation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<NewInvitation>,
+) -> Result<HttpResponse, ApiError> {
+    let invitation =
+        invitations::create(&state, &actor, body.into_inner(), &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::Created().json(invitation))
+}
+
+/// Send a fresh link; the previous one stops working.
+#[utoipa::path(
+    tag = "accounts",
+    params(("id" = Uuid, Path, description = "Invitation id")),
+    responses((status = 200, body = Invitation), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/invitations/{id}/resend")]
+async fn resend_invitation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Invitation>, ApiError> {
+    Ok(web::Json(
+        invitations::resend(&state, &actor, id.into_inner(), &ClientInfo::from_request(&req)).await?,
+    ))
+}
+
+/// Withdraw an invitation.
+#[utoipa::path(
+    tag = "accounts",
+    params(("id" = Uuid, Path, description = "Invitation id")),
+    responses((status = 200, body = Invitation), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[delete("/invitations/{id}")]
+async fn revoke_invitation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Invitation>, ApiError> {
+    Ok(web::Json(
+        invitations::revoke(&state, &actor, id.into_inner(), &ClientInfo::from_request(&req)).await?,
+    ))
+}
+
+/// Who an invitation link is for (the activation page's first step).
+#[utoipa::path(
+    tag = "accounts",
+    request_body = ActivationLookup,
+    responses((status = 200, body = ActivationInfo), (status = 422, description = "Invalid, used or expired link", body = ErrorBody))
+)]
+#[post("/activation/lookup")]
+async fn lookup_activation(
+    state: web::Data<AppState>,
+    body: web::Json<ActivationLookup>,
+) -> Result<web::Json<ActivationInfo>, ApiError> {
+    Ok(web::Json(invitations::lookup(&state, &body.token).await?))
+}
+
+/// Activate an account: prove your birth date and choose a password (or, if you already
+/// have a Poort account, confirm with its password). Then sign in.
+#[utoipa::path(
+    tag = "accounts",
+    request_body = Activate,
+    responses(
+        (status = 204, description = "Activated; sign in"),
+        (status = 422, description = "Wrong birth date (`wrong_proof`), a refused password, or an invalid link", body = ErrorBody),
+    )
+)]
+#[post("/activation")]
+async fn activate(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<Activate>,
+) -> Result<HttpResponse, ApiError> {
+    invitations::activate(&state, body.into_inner(), &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Live feedback on a new password, by the same rules the server applies when it is set.
+#[utoipa::path(tag = "accounts", request_body = PasswordCheck, responses((status = 200, body = PasswordCheckResult)))]
+#[post("/password-check")]
+async fn password_check(
+    state: web::Data<AppState>,
+    body: web::Json<PasswordCheck>,
+) -> Result<web::Json<PasswordCheckResult>, ApiError> {
+    Ok(web::Json(invitations::check(&state, &body.password, body.token.as_deref()).await?))
+}
