@@ -73,3 +73,41 @@ pub struct Page<T> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
 }
+
+/// Body of `PUT /api/v1/members/{id}`: a member's role and rights.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MemberUpdate {
+    /// The new role.
+    pub role: Role,
+    /// The new rights (only rights you hold yourself).
+    pub rights: Vec<Right>,
+}
+
+/// One entry of the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    /// Id (sortable by time).
+    pub id: Uuid,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// What happened, e.g. `sign_in`, `right_granted`.
+    pub action: String,
+    /// Who did it (user id), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_user_id: Option<Uuid>,
+    /// Their name, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
+    /// What it concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Client address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+    /// Client software.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+}

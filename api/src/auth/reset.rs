@@ -71,7 +71,7 @@ pub async fn request(state: &AppState, email_address: &str, client: &ClientInfo)
     audit::record(
         &txn,
         Event {
-            organisation_id: None,
+            organisation_id: store::home_organisation(&txn, user.id).await?,
             actor_user_id: Some(user.id),
             action: "password_reset_requested",
             subject: None,
@@ -143,7 +143,7 @@ pub async fn confirm(
     audit::record(
         &txn,
         Event {
-            organisation_id: None,
+            organisation_id: store::home_organisation(&txn, user.id).await?,
             actor_user_id: Some(user.id),
             action: "password_reset_completed",
             subject: None,

@@ -80,7 +80,7 @@ pub async fn login(
             audit::record(
                 &state.db.write,
                 Event {
-                    organisation_id: None,
+                    organisation_id: store::home_organisation(&state.db.read, u.id).await?,
                     actor_user_id: Some(u.id),
                     action: "sign_in_failed",
                     subject: None,
@@ -335,7 +335,7 @@ async fn notify_locked(
     audit::record(
         &txn,
         Event {
-            organisation_id: None,
+            organisation_id: store::home_organisation(&txn, user.id).await?,
             actor_user_id: Some(user.id),
             action: "account_locked",
             subject: None,

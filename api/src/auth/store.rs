@@ -226,3 +226,14 @@ pub async fn set_locale(
         .await
         .map(|_| ())
 }
+
+/// The organisation a person's account-level events (failed sign-ins, locks,
+/// resets) are filed under: their first membership's.
+pub async fn home_organisation(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Uuid>, DbErr> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .order_by_asc(membership::Column::CreatedAt)
+        .one(db)
+        .await?
+        .map(|m| m.organisation_id))
+}

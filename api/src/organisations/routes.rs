@@ -1,10 +1,10 @@
 //! `/api/v1/organisations`, `/api/v1/teams`, `/api/v1/members`.
 
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use shared::{
     Page,
     error::ErrorBody,
-    organisations::{Member, NewTeam, Organisation, Team},
+    organisations::{AuditEntry, Member, MemberUpdate, NewTeam, Organisation, Team},
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -19,7 +19,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_teams)
         .service(create_team)
         .service(get_team)
-        .service(list_members);
+        .service(list_members)
+        .service(update_member)
+        .service(audit_trail);
 }
 
 /// The organisations you belong to (the helpdesk: all).
@@ -124,4 +126,49 @@ async fn list_members(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<Member>>, ApiError> {
     Ok(web::Json(service::list_members(&state, &actor, &q).await?))
+}
+
+/// Change a member's role and rights (needs *manage rights*; only rights you hold;
+/// not your own). Takes effect on the member's very next request.
+#[utoipa::path(
+    tag = "organisations",
+    params(("id" = Uuid, Path, description = "Membership id")),
+    request_body = MemberUpdate,
+    responses((status = 200, body = Member), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[put("/members/{id}")]
+async fn update_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    body: web::Json<MemberUpdate>,
+) -> Result<web::Json<Member>, ApiError> {
+    let member = service::update_member(
+        &state,
+        &actor,
+        id.into_inner(),
+        body.into_inner(),
+        &ClientInfo::from_request(&req),
+    )
+    .await?;
+    Ok(web::Json(member))
+}
+
+/// Your organisation's audit trail: sign-ins, failures, locks, resets, rights granted
+/// and revoked, invitations (needs *manage rights*).
+#[utoipa::path(
+    tag = "organisations",
+    params(PageQuery),
+    responses((status = 200, body = Page<AuditEntry>), (status = 403, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/audit")]
+async fn audit_trail(
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<AuditEntry>>, ApiError> {
+    Ok(web::Json(service::audit_trail(&state, &actor, &q).await?))
 }

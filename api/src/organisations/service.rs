@@ -105,3 +105,85 @@ pub async fn list_members(state: &AppState, actor: &Actor, q: &PageQuery) -> Res
     let (items, next_cursor) = pagination::page(rows, q.limit(), |m| m.id);
     Ok(Page { items, next_cursor })
 }
+
+/// Changes a member's role and rights. Needs *manage rights*; grants nothing the
+/// actor lacks; nobody changes their own rights (no raising yourself, no locking
+/// yourself out); the main contact's rights are changed by the helpdesk only.
+pub async fn update_member(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    update: shared::organisations::MemberUpdate,
+    client: &ClientInfo,
+) -> Result<Member, ApiError> {
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+    use crate::entities::membership;
+    actor.require(Right::ManageRights)?;
+    let m = membership::Entity::find_by_id(id)
+        .filter(membership::Column::OrganisationId.eq(actor.organisation_id))
+        .one(&state.db.write)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if m.user_id == actor.user_id || m.main_contact {
+        return Err(ApiError::forbidden());
+    }
+    if !shared::accounts::may_grant(
+        actor.role,
+        &actor.rights,
+        actor.main_contact,
+        update.role,
+        &update.rights,
+    ) {
+        return Err(ApiError::forbidden());
+    }
+    // Taking away a right the actor does not hold would also be granting-by-proxy; refuse it.
+    let current = Right::parse_list(&m.rights);
+    if current.iter().any(|r| !update.rights.contains(r) && !actor.has(*r)) {
+        return Err(ApiError::forbidden());
+    }
+    let now = state.clock.now();
+    let before = (m.role.clone(), m.rights.clone());
+    let mut am: membership::ActiveModel = m.clone().into();
+    am.role = Set(update.role.as_str().into());
+    am.rights = Set(Right::format_list(&update.rights));
+    am.update(&state.db.write).await?;
+    let subject = format!(
+        "{} {}:{} -> {}:{}",
+        m.user_id,
+        before.0,
+        before.1,
+        update.role.as_str(),
+        Right::format_list(&update.rights)
+    );
+    audit::record(
+        &state.db.write,
+        Event {
+            organisation_id: Some(actor.organisation_id),
+            actor_user_id: Some(actor.user_id),
+            action: "rights_changed",
+            subject: Some(subject),
+        },
+        client,
+        now,
+    )
+    .await?;
+    store::members(&state.db.read, actor.scope(), None, crate::pagination::MAX_LIMIT)
+        .await?
+        .into_iter()
+        .find(|x| x.id == id)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The organisation's audit trail, newest first (needs *manage rights*).
+pub async fn audit_trail(
+    state: &AppState,
+    actor: &Actor,
+    q: &PageQuery,
+) -> Result<Page<shared::organisations::AuditEntry>, ApiError> {
+    actor.require(Right::ManageRights)?;
+    let before: Option<Uuid> = q.decode()?;
+    let rows = store::audit(&state.db.read, actor.scope(), before, q.limit()).await?;
+    let (items, next_cursor) = pagination::page(rows, q.limit(), |e| e.id);
+    Ok(Page { items, next_cursor })
+}

@@ -187,3 +187,38 @@ pub async fn members(
         })
         .collect())
 }
+
+/// A page of the organisation's audit events, newest first, with actor names.
+pub async fn audit(
+    db: &impl ConnectionTrait,
+    scope: Scope,
+    before: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<shared::organisations::AuditEntry>, DbErr> {
+    use crate::entities::audit_event;
+    let mut q = audit_event::Entity::find()
+        .filter(audit_event::Column::OrganisationId.eq(scope.organisation_id()))
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit + 1);
+    if let Some(before) = before {
+        q = q.filter(audit_event::Column::Id.lt(before));
+    }
+    let events = q.all(db).await?;
+    let ids: Vec<Uuid> = events.iter().filter_map(|e| e.actor_user_id).collect();
+    let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?;
+    Ok(events
+        .into_iter()
+        .map(|e| shared::organisations::AuditEntry {
+            id: e.id,
+            at: e.created_at,
+            actor_name: e
+                .actor_user_id
+                .and_then(|id| users.iter().find(|u| u.id == id).map(|u| u.name.clone())),
+            actor_user_id: e.actor_user_id,
+            action: e.action,
+            subject: e.subject,
+            ip: e.ip,
+            user_agent: e.user_agent,
+        })
+        .collect())
+}
