@@ -1,0 +1,68 @@
+// Debian's Chromium driven by playwright-core, with a fresh profile per
+// launch. Playwright's own browser downloads are not used (and fail here).
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { artifactsDir } from './paths.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+/** The two screen sizes every flow is checked at. */
+export const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800, isMobile: false },
+  { name: 'phone', width: 360, height: 740, isMobile: true },
+];
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Opens a page at the given viewport. Uncaught page errors (a Rust panic
+ * surfaces as one) are collected in `errors` so tests can assert there were none.
+ */
+export async function openBrowser(viewport) {
+  const profile = await mkdtemp(path.join(tmpdir(), 'poort-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: viewport.width, height: viewport.height },
+    isMobile: viewport.isMobile,
+    hasTouch: viewport.isMobile,
+    deviceScaleFactor: 1,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  return {
+    page,
+    errors,
+    /** Saves artifacts/<name>-<viewport>.png, the whole page unless `fullPage: false`. */
+    async screenshot(name, { fullPage = true } = {}) {
+      await mkdir(artifactsDir, { recursive: true });
+      // Let transitions (the phone drawer slides in) finish first.
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(artifactsDir, `${name}-${viewport.name}.png`), fullPage });
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Starts a real `poort` server on a fresh database for a test suite.
+//
+//   const server = await startServer('sign-in-desktop');
+//   ... server.url ...
+//   await server.stop();
+//
+// Env: POORT_BIN (default target/debug/poort), POORT_WEB_DIR (default
+// frontend/dist), both relative to the repository root unless absolute.
+// POORT_TEST_DATABASE_URL, when set, is used instead of a temporary SQLite
+// file (hook for running against PostgreSQL; the caller provides a fresh,
+// empty database per run).
+
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { artifactsDir, repoRoot } from './paths.mjs';
+
+const READY_TIMEOUT_MS = 60_000;
+
+function fromRoot(p) {
+  return path.isAbsolute(p) ? p : path.join(repoRoot, p);
+}
+
+/** A port nobody listens on right now. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a `poort` command to completion; rejects with its output on failure. */
+function run(bin, args, env, log) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        log.write(chunk);
+      });
+    }
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`poort ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+async function waitUntilReady(url, child) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`poort serve exited early with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`poort serve did not become ready within ${READY_TIMEOUT_MS} ms`);
+}
+
+/**
+ * Migrates, seeds the demo data and serves on a free port.
+ * @param {string} name used for the temporary folder and the server log in artifacts/
+ */
+export async function startServer(name) {
+  const bin = fromRoot(process.env.POORT_BIN ?? 'target/debug/poort');
+  const webDir = fromRoot(process.env.POORT_WEB_DIR ?? 'frontend/dist');
+  if (!existsSync(bin)) throw new Error(`No poort binary at ${bin}: run \`cargo build -p poort-api\` or set POORT_BIN`);
+  if (!existsSync(path.join(webDir, 'index.html'))) {
+    throw new Error(`No browser app in ${webDir}: run scripts/build-frontend or set POORT_WEB_DIR`);
+  }
+
+  const dir = await mkdtemp(path.join(tmpdir(), `poort-e2e-${name}-`));
+  await mkdir(artifactsDir, { recursive: true });
+  const log = createWriteStream(path.join(artifactsDir, `${name}-server.log`));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // The server refuses POORT_* variables it does not know, so the harness's
+  // own settings are not passed on.
+  const { POORT_BIN: _bin, POORT_TEST_DATABASE_URL: _testDb, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    POORT_DATABASE_URL: process.env.POORT_TEST_DATABASE_URL ?? `sqlite://${dir}/poort.db?mode=rwc`,
+    POORT_WEB_DIR: webDir,
+    POORT_LISTEN: `127.0.0.1:${port}`,
+  };
+
+  await run(bin, ['migrate'], env, log);
+  await run(bin, ['seed', '--demo'], env, log);
+
+  const child = spawn(bin, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    log.end();
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitUntilReady(url, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}

@@ -1,0 +1,47 @@
+//! Small, failure-tolerant wrappers around browser APIs.
+//!
+//! Storage can be disabled (private mode, strict settings) and the DOM calls
+//! can fail in odd embeddings; none of that should break the app, so every
+//! helper swallows the error and carries on.
+
+/// The page's origin, e.g. `http://127.0.0.1:8080`; reqwest needs absolute URLs.
+pub fn origin() -> Option<String> {
+    web_sys::window()?.location().origin().ok()
+}
+
+/// Reads a value from `localStorage`.
+pub fn local_storage_get(key: &str) -> Option<String> {
+    web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Writes a value to `localStorage`; ignored when storage is unavailable.
+pub fn local_storage_set(key: &str, value: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Sets `<html lang>` so screen readers pronounce the page in its language.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Sets the document title, which is also what a screen reader announces
+/// after navigating.
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Whether the viewport is phone-sized, matching the CSS breakpoint.
+pub fn is_narrow_viewport() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(NARROW_MEDIA_QUERY).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Keep in sync with the `@media` breakpoint in `style.css`.
+pub const NARROW_MEDIA_QUERY: &str = "(max-width: 47.99rem)";

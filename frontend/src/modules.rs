@@ -1,0 +1,123 @@
+//! The parts of Poort the menu lists. Only the overview exists yet; the others
+//! lead to an honest "coming soon" page until their issue lands.
+
+use shared::auth::{Me, Right, Role};
+
+use crate::components::icon::IconName;
+use crate::i18n::Dict;
+
+/// A module that is planned but not built yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    Hours,
+    Absence,
+    MyDetails,
+    Documents,
+    Network,
+    Reports,
+    Admin,
+}
+
+impl Module {
+    /// In menu order.
+    pub const ALL: [Module; 7] = [
+        Module::Hours,
+        Module::Absence,
+        Module::MyDetails,
+        Module::Documents,
+        Module::Network,
+        Module::Reports,
+        Module::Admin,
+    ];
+
+    /// The Dutch path segment, as in `/binnenkort/uren`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Module::Hours => "uren",
+            Module::Absence => "verzuim",
+            Module::MyDetails => "mijn-gegevens",
+            Module::Documents => "documenten",
+            Module::Network => "netwerk",
+            Module::Reports => "rapportages",
+            Module::Admin => "beheer",
+        }
+    }
+
+    /// Finds a module by its path segment.
+    pub fn from_slug(slug: &str) -> Option<Module> {
+        Module::ALL.into_iter().find(|m| m.slug() == slug)
+    }
+
+    /// Where the menu links to while the module is not built.
+    pub fn href(self) -> String {
+        format!("/binnenkort/{}", self.slug())
+    }
+
+    /// The menu label.
+    pub fn label(self, t: &Dict) -> &'static str {
+        match self {
+            Module::Hours => t.nav_hours,
+            Module::Absence => t.nav_absence,
+            Module::MyDetails => t.nav_my_details,
+            Module::Documents => t.nav_documents,
+            Module::Network => t.nav_network,
+            Module::Reports => t.nav_reports,
+            Module::Admin => t.nav_admin,
+        }
+    }
+
+    /// One line on what the module will do.
+    pub fn about(self, t: &Dict) -> &'static str {
+        match self {
+            Module::Hours => t.about_hours,
+            Module::Absence => t.about_absence,
+            Module::MyDetails => t.about_my_details,
+            Module::Documents => t.about_documents,
+            Module::Network => t.about_network,
+            Module::Reports => t.about_reports,
+            Module::Admin => t.about_admin,
+        }
+    }
+
+    /// The menu icon.
+    pub fn icon(self) -> IconName {
+        match self {
+            Module::Hours => IconName::Hours,
+            Module::Absence => IconName::Absence,
+            Module::MyDetails => IconName::MyDetails,
+            Module::Documents => IconName::Documents,
+            Module::Network => IconName::Network,
+            Module::Reports => IconName::Reports,
+            Module::Admin => IconName::Admin,
+        }
+    }
+
+    /// Whether the menu shows it to this person. Only administration is
+    /// limited: the server enforces access; this only avoids a menu full of
+    /// doors that will not open.
+    pub fn shown_to(self, me: &Me) -> bool {
+        match self {
+            Module::Admin => {
+                me.helpdesk
+                    || me.main_contact
+                    || me.role == Role::Administrator
+                    || me.rights.contains(&Right::ManageRights)
+            }
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip() {
+        for module in Module::ALL {
+            assert_eq!(Module::from_slug(module.slug()), Some(module));
+            assert!(module.href().starts_with("/binnenkort/"));
+        }
+        assert_eq!(Module::from_slug("onbekend"), None);
+    }
+}

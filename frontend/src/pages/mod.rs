@@ -1,0 +1,6 @@
+//! One folder per capability, mirroring `api/src/<capability>/`.
+
+pub mod auth;
+pub mod coming_soon;
+pub mod dashboard;
+pub mod not_found;
