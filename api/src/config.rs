@@ -112,12 +112,19 @@ impl Config {
         if file.exists() {
             figment = figment.merge(Toml::file(&file));
         }
-        Self::from_figment(
-            figment.merge(
-                Env::prefixed("POORT_").ignore(&["CONFIG"]).filter(|k| !k.as_str().ends_with("_file")),
-            ),
-            std::env::vars(),
-        )
+        // Only the settings Poort knows: other POORT_* variables (a test harness's POORT_BIN,
+        // say) belong to other tools and must not stop the server.
+        let known = Self::keys();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        Self::from_figment(figment.merge(Env::prefixed("POORT_").only(&known)), std::env::vars())
+    }
+
+    /// The names of every setting, as in the TOML file (and, upper-cased, after `POORT_`).
+    pub fn keys() -> Vec<String> {
+        match serde_json::to_value(Config::default()) {
+            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Applies `POORT_<NAME>_FILE` variables on top of `figment`; split out so tests
@@ -131,6 +138,9 @@ impl Config {
             let Some(name) = key.strip_prefix("POORT_").and_then(|k| k.strip_suffix("_FILE")) else {
                 continue;
             };
+            if !Self::keys().iter().any(|k| k.eq_ignore_ascii_case(name)) {
+                continue;
+            }
             let value = std::fs::read_to_string(&path)
                 .map_err(|e| Box::new(figment::Error::from(format!("cannot read {key} ({path}): {e}"))))?;
             from_files.insert(name.to_ascii_lowercase(), value.trim_end_matches(['\n', '\r']).to_string());
@@ -235,6 +245,15 @@ mod tests {
                 .unwrap();
         assert_eq!(cfg.database_url, "postgres://a:b@c/d");
         assert!(cfg.is_postgres());
+    }
+
+    #[test]
+    fn other_tools_poort_variables_are_ignored() {
+        let env = vec![("POORT_BIN_FILE".to_string(), "/nonexistent".to_string())];
+        let cfg =
+            Config::from_figment(Figment::from(Serialized::defaults(Config::default())), env.into_iter());
+        assert!(cfg.is_ok());
+        assert!(Config::keys().contains(&"database_url".to_string()));
     }
 
     #[test]
