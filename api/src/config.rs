@@ -69,6 +69,10 @@ pub struct Config {
     /// Ed25519 private key (PKCS#8 PEM) for signing tokens. When absent, Poort keeps a
     /// generated key in the database so every instance shares it.
     pub jwt_private_key: Option<Secret>,
+    /// Key that encrypts secrets at rest (base64 of 32 bytes). When absent, Poort keeps a
+    /// generated key in the database; set it (via `POORT_DATA_KEY_FILE`) to keep the key
+    /// apart from the data.
+    pub data_key: Option<Secret>,
     /// Largest JSON request body, bytes.
     pub max_json_bytes: usize,
     /// Connections in the PostgreSQL pool (4–8 suits most installations).
@@ -95,6 +99,7 @@ impl Default for Config {
             access_token_ttl_secs: 15 * 60,
             session_ttl_hours: 12,
             jwt_private_key: None,
+            data_key: None,
             max_json_bytes: 64 * 1024,
             db_pool_size: 8,
             workers: 0,
@@ -195,6 +200,7 @@ impl fmt::Debug for Config {
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("session_ttl_hours", &self.session_ttl_hours)
             .field("jwt_private_key", &self.jwt_private_key)
+            .field("data_key", &self.data_key)
             .field("max_json_bytes", &self.max_json_bytes)
             .field("db_pool_size", &self.db_pool_size)
             .field("workers", &self.workers)

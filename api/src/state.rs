@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::{
-    auth::tokens::TokenKeys, clock::SharedClock, config::Config, db::Db, http::metrics::Metrics,
-    notifications::mailer::Mailer,
+    auth::tokens::TokenKeys, clock::SharedClock, config::Config, crypto::DataKey, db::Db,
+    http::metrics::Metrics, notifications::mailer::Mailer,
 };
 
 /// Shared server state.
@@ -22,6 +22,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Where mail goes.
     pub mailer: Mailer,
+    /// Seals secrets at rest.
+    pub data_key: Arc<DataKey>,
 }
 
 impl AppState {
@@ -29,6 +31,7 @@ impl AppState {
     pub async fn new(config: Config, db: Db, clock: SharedClock) -> Result<Self, String> {
         let keys = TokenKeys::load(&config, &db, clock.now()).await?;
         let mailer = Mailer::from_config(config.smtp_url.as_deref(), &config.mail_from)?;
+        let data_key = DataKey::load(&config, &db, clock.now()).await?;
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -36,6 +39,7 @@ impl AppState {
             clock,
             metrics: Arc::new(Metrics::default()),
             mailer,
+            data_key: Arc::new(data_key),
         })
     }
 }

@@ -8,6 +8,7 @@ mod m20261122_000002_sign_in_protection;
 mod m20261122_000003_outbox;
 mod m20261122_000004_password_resets;
 mod m20261122_000005_invitations;
+mod m20261122_000006_second_factor;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_outbox::Migration),
             Box::new(m20261122_000004_password_resets::Migration),
             Box::new(m20261122_000005_invitations::Migration),
+            Box::new(m20261122_000006_second_factor::Migration),
         ]
     }
 }

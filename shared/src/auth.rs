@@ -291,3 +291,103 @@ pub struct Accepted {
     /// Always true.
     pub accepted: bool,
 }
+
+/// A way to give the second factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SecondFactorMethod {
+    /// A 6-digit code from an authenticator app.
+    Totp,
+    /// One of the person's single-use recovery codes.
+    RecoveryCode,
+}
+
+/// The answer (202) to a correct password when a second factor is needed. No
+/// session exists yet: nothing else can be called with this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecondFactorRequired {
+    /// Pass to `POST /api/v1/auth/second-factor` within 5 minutes.
+    pub challenge: String,
+    /// What the person can use.
+    pub methods: Vec<SecondFactorMethod>,
+}
+
+/// Body of `POST /api/v1/auth/second-factor`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorAnswer {
+    /// From the sign-in answer.
+    pub challenge: String,
+    /// The authenticator app's code.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Or a recovery code.
+    #[serde(default)]
+    pub recovery_code: Option<String>,
+    /// Remember this browser for 30 days (no code needed there until then).
+    #[serde(default)]
+    pub remember_device: bool,
+}
+
+impl std::fmt::Debug for SecondFactorAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecondFactorAnswer")
+            .field("remember_device", &self.remember_device)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A new authenticator-app secret to confirm (`POST /api/v1/me/totp`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotpEnrolment {
+    /// The secret in base32, for typing into the app.
+    pub manual_key: String,
+    /// The `otpauth://` URL to show as a QR code.
+    pub otpauth_url: String,
+}
+
+/// Body of `POST /api/v1/me/totp/confirm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TotpConfirm {
+    /// The app's current code.
+    pub code: String,
+}
+
+/// Ten single-use recovery codes, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoveryCodes {
+    /// The codes; each works once; a new set voids the old one.
+    pub codes: Vec<String>,
+}
+
+/// Proof of the current password for sensitive changes.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reauthenticate {
+    /// The current password.
+    pub password: String,
+}
+
+impl std::fmt::Debug for Reauthenticate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reauthenticate { [redacted] }")
+    }
+}
+
+/// The person's second factors (`GET /api/v1/me/second-factor`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecondFactorStatus {
+    /// An authenticator app is set up and confirmed.
+    pub totp: bool,
+    /// Unused recovery codes left.
+    pub recovery_codes_left: i64,
+}

@@ -45,6 +45,14 @@ pub fn device(token: String, secure: bool) -> Cookie<'static> {
     build(DEVICE, token, REFRESH_PATH, DEVICE_MAX_AGE_SECS, secure)
 }
 
+/// Remembers that this browser passed the second factor (30 days, seed 002).
+pub const REMEMBER: &str = "poort_remember";
+
+/// The remember-this-browser cookie.
+pub fn remember(token: String, secure: bool) -> Cookie<'static> {
+    build(REMEMBER, token, REFRESH_PATH, 30 * 24 * 3600, secure)
+}
+
 /// Cookies that make the browser forget both.
 pub fn cleared(secure: bool) -> [Cookie<'static>; 2] {
     [build(ACCESS, String::new(), "/api", 0, secure), build(REFRESH, String::new(), REFRESH_PATH, 0, secure)]

@@ -12,9 +12,11 @@ pub mod guard;
 pub mod password;
 pub mod reset;
 pub mod routes;
+pub mod second_factor;
 pub mod service;
 pub mod store;
 pub mod throttle;
 pub mod tokens;
+pub mod totp;
 
 pub use actor::{Actor, Scope};

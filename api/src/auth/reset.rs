@@ -140,6 +140,8 @@ pub async fn confirm(
         .exec(&txn)
         .await?;
     guard::record_success(&txn, &user.email).await?;
+    // A new password forgets remembered browsers: the second factor is asked again.
+    super::second_factor::forget_devices(&txn, user.id).await?;
     audit::record(
         &txn,
         Event {

@@ -3,14 +3,15 @@
 use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder, get, post, put, web};
 use shared::{
     auth::{
-        Accepted, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences, RefreshRequest,
-        SwitchOrganisation, TokenResponse,
+        Accepted, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences, Reauthenticate,
+        RecoveryCodes, RefreshRequest, SecondFactorAnswer, SecondFactorRequired, SecondFactorStatus,
+        SwitchOrganisation, TokenResponse, TotpConfirm, TotpEnrolment,
     },
     error::ErrorBody,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{Actor, cookies, reset, service, service::Issued};
+use super::{Actor, cookies, reset, second_factor, service, service::Issued};
 use crate::{audit::ClientInfo, error::ApiError, state::AppState};
 
 /// Registers this capability's routes.
@@ -20,6 +21,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(refresh)
         .service(logout)
         .service(switch_organisation)
+        .service(second_factor_answer)
+        .service(second_factor_status)
+        .service(enrol_totp)
+        .service(confirm_totp)
+        .service(remove_totp)
+        .service(regenerate_recovery_codes)
         .service(request_password_reset)
         .service(confirm_password_reset)
         .service(get_me)
@@ -38,6 +45,7 @@ fn with_session_cookies(mut res: HttpResponseBuilder, issued: &Issued, secure: b
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; session cookies set", body = Me),
+        (status = 202, description = "Password right; answer the second-factor challenge", body = SecondFactorRequired),
         (status = 401, description = "Wrong e-mail or password (same answer for unknown e-mails and locked accounts)", body = ErrorBody),
         (status = 429, description = "Too many wrong passwords; see `Retry-After`", body = ErrorBody),
         (status = 422, description = "Malformed e-mail or empty password", body = ErrorBody),
@@ -50,12 +58,51 @@ async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let device = req.cookie(cookies::DEVICE).map(|c| c.value().to_string()).filter(|v| !v.is_empty());
-    let signed_in =
-        service::login(&state, body.into_inner(), device, &ClientInfo::from_request(&req)).await?;
+    let remembered = req.cookie(cookies::REMEMBER).map(|c| c.value().to_string()).filter(|v| !v.is_empty());
+    let outcome =
+        service::login(&state, body.into_inner(), device, remembered, &ClientInfo::from_request(&req))
+            .await?;
+    let secure = state.config.cookie_secure;
+    Ok(match outcome {
+        service::LoginOutcome::SignedIn(signed_in) => {
+            let mut res = with_session_cookies(HttpResponse::Ok(), &signed_in.issued, secure);
+            if let Some(device) = signed_in.new_device {
+                res.cookie(cookies::device(device, secure));
+            }
+            res.json(signed_in.me)
+        }
+        service::LoginOutcome::SecondFactor { required, new_device } => {
+            let mut res = HttpResponse::Accepted();
+            if let Some(device) = new_device {
+                res.cookie(cookies::device(device, secure));
+            }
+            res.json(required)
+        }
+    })
+}
+
+/// Finish signing in with the authenticator app's code or a recovery code.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SecondFactorAnswer,
+    responses(
+        (status = 200, description = "Signed in; session cookies set (and the 30-day cookie when asked)", body = Me),
+        (status = 401, description = "Unknown, expired or exhausted challenge", body = ErrorBody),
+        (status = 422, description = "Wrong code (`fields.code.code == \"wrong_code\"`)", body = ErrorBody),
+    )
+)]
+#[post("/auth/second-factor")]
+async fn second_factor_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<SecondFactorAnswer>,
+) -> Result<HttpResponse, ApiError> {
+    let (signed_in, remember) =
+        service::answer_second_factor(&state, body.into_inner(), &ClientInfo::from_request(&req)).await?;
     let secure = state.config.cookie_secure;
     let mut res = with_session_cookies(HttpResponse::Ok(), &signed_in.issued, secure);
-    if let Some(device) = signed_in.new_device {
-        res.cookie(cookies::device(device, secure));
+    if let Some(token) = remember {
+        res.cookie(cookies::remember(token, secure));
     }
     Ok(res.json(signed_in.me))
 }
@@ -66,6 +113,7 @@ async fn login(
     request_body = LoginRequest,
     responses(
         (status = 200, body = TokenResponse),
+        (status = 202, description = "This person has a second factor", body = SecondFactorRequired),
         (status = 401, body = ErrorBody),
         (status = 422, body = ErrorBody),
         (status = 429, body = ErrorBody),
@@ -76,10 +124,17 @@ async fn issue_token(
     state: web::Data<AppState>,
     req: HttpRequest,
     body: web::Json<LoginRequest>,
-) -> Result<web::Json<TokenResponse>, ApiError> {
-    let issued =
-        service::login(&state, body.into_inner(), None, &ClientInfo::from_request(&req)).await?.issued;
-    Ok(web::Json(TokenResponse {
+) -> Result<HttpResponse, ApiError> {
+    let outcome =
+        service::login(&state, body.into_inner(), None, None, &ClientInfo::from_request(&req)).await?;
+    let issued = match outcome {
+        service::LoginOutcome::SignedIn(s) => s.issued,
+        // People with a second factor answer the challenge at /auth/second-factor.
+        service::LoginOutcome::SecondFactor { required, .. } => {
+            return Ok(HttpResponse::Accepted().json(required));
+        }
+    };
+    Ok(HttpResponse::Ok().json(TokenResponse {
         access_token: issued.access_token,
         token_type: "Bearer".into(),
         expires_in: issued.access_ttl_secs,
@@ -229,4 +284,91 @@ async fn confirm_password_reset(
     let body = body.into_inner();
     reset::confirm(&state, &body.token, body.password, &ClientInfo::from_request(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Your second factors.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 200, body = SecondFactorStatus), (status = 401, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/me/second-factor")]
+async fn second_factor_status(
+    state: web::Data<AppState>,
+    actor: Actor,
+) -> Result<web::Json<SecondFactorStatus>, ApiError> {
+    Ok(web::Json(second_factor::status(&state, &actor).await?))
+}
+
+/// Start setting up an authenticator app: returns the key and the QR code's URL.
+/// Not in force until confirmed with a first code.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 200, body = TotpEnrolment), (status = 409, description = "Already set up", body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/totp")]
+async fn enrol_totp(state: web::Data<AppState>, actor: Actor) -> Result<web::Json<TotpEnrolment>, ApiError> {
+    Ok(web::Json(second_factor::enrol(&state, &actor).await?))
+}
+
+/// Confirm the authenticator app with its current code; returns 10 recovery codes, shown once.
+#[utoipa::path(
+    tag = "me",
+    request_body = TotpConfirm,
+    responses((status = 200, body = RecoveryCodes), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/totp/confirm")]
+async fn confirm_totp(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<TotpConfirm>,
+) -> Result<web::Json<RecoveryCodes>, ApiError> {
+    Ok(web::Json(second_factor::confirm(&state, &actor, &body.code, &ClientInfo::from_request(&req)).await?))
+}
+
+/// Remove the authenticator app (needs your current password). Remembered browsers are forgotten.
+#[utoipa::path(
+    tag = "me",
+    request_body = Reauthenticate,
+    responses((status = 204), (status = 422, description = "Wrong password", body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/totp/remove")]
+async fn remove_totp(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<Reauthenticate>,
+) -> Result<HttpResponse, ApiError> {
+    second_factor::remove(&state, &actor, body.into_inner().password, &ClientInfo::from_request(&req))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A new set of recovery codes (needs your current password); the old set stops working.
+#[utoipa::path(
+    tag = "me",
+    request_body = Reauthenticate,
+    responses((status = 200, body = RecoveryCodes), (status = 422, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/recovery-codes")]
+async fn regenerate_recovery_codes(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<Reauthenticate>,
+) -> Result<web::Json<RecoveryCodes>, ApiError> {
+    Ok(web::Json(
+        second_factor::regenerate(
+            &state,
+            &actor,
+            body.into_inner().password,
+            &ClientInfo::from_request(&req),
+        )
+        .await?,
+    ))
 }

@@ -8,7 +8,7 @@ use shared::{
 };
 use uuid::Uuid;
 
-use super::{Actor, email, guard, password, store, throttle::Verdict, tokens};
+use super::{Actor, email, guard, password, second_factor, store, throttle::Verdict, tokens};
 use crate::{
     audit::{self, ClientInfo, Event},
     error::{ApiError, Validation},
@@ -37,14 +37,29 @@ pub struct SignedIn {
     pub new_device: Option<String>,
 }
 
-/// Checks e-mail and password and opens a session. `device` is the browser's
-/// device cookie, if it sent one.
+/// How a correct password ends.
+pub enum LoginOutcome {
+    /// Signed in.
+    SignedIn(SignedIn),
+    /// The person has a second factor: answer the challenge first.
+    SecondFactor {
+        /// The challenge.
+        required: shared::auth::SecondFactorRequired,
+        /// A device cookie to set when this browser was not known yet.
+        new_device: Option<String>,
+    },
+}
+
+/// Checks e-mail and password and opens a session, or a second-factor
+/// challenge. `device` is the browser's device cookie and `remembered_browser`
+/// its 30-day second-factor cookie, if it sent them.
 pub async fn login(
     state: &AppState,
     req: LoginRequest,
     device: Option<String>,
+    remembered_browser: Option<String>,
     client: &ClientInfo,
-) -> Result<SignedIn, ApiError> {
+) -> Result<LoginOutcome, ApiError> {
     let mut v = Validation::default();
     v.check("email", validation::check_email(&req.email));
     if req.password.is_empty() {
@@ -111,16 +126,66 @@ pub async fn login(
         now,
     )
     .await?;
-    let issued = open_session(state, user.id, org, client).await?;
+    let remembered = match &remembered_browser {
+        Some(token) => second_factor::is_remembered(&state.db.read, user.id, token, now).await?,
+        None => false,
+    };
+    if second_factor::has_totp(&state.db.read, user.id).await? && !remembered {
+        let required = second_factor::challenge(&state.db.write, user.id, org, now).await?;
+        return Ok(LoginOutcome::SecondFactor { required, new_device });
+    }
+    let mut signed_in = finish_sign_in(state, user.id, org, "password", client).await?;
+    signed_in.new_device = new_device;
+    Ok(LoginOutcome::SignedIn(signed_in))
+}
+
+/// Opens the session once every factor is satisfied.
+pub async fn finish_sign_in(
+    state: &AppState,
+    user_id: Uuid,
+    org: Uuid,
+    how: &str,
+    client: &ClientInfo,
+) -> Result<SignedIn, ApiError> {
+    let now = state.clock.now();
+    let issued = open_session(state, user_id, org, client).await?;
     audit::record(
         &state.db.write,
-        Event { organisation_id: Some(org), actor_user_id: Some(user.id), action: "sign_in", subject: None },
+        Event {
+            organisation_id: Some(org),
+            actor_user_id: Some(user_id),
+            action: "sign_in",
+            subject: Some(how.into()),
+        },
         client,
         now,
     )
     .await?;
-    let me = me_for(state, user.id, org).await?;
-    Ok(SignedIn { me, issued, new_device })
+    let me = me_for(state, user_id, org).await?;
+    Ok(SignedIn { me, issued, new_device: None })
+}
+
+/// The end of a sign-in with a second factor: the challenge answered right.
+pub async fn answer_second_factor(
+    state: &AppState,
+    answer: shared::auth::SecondFactorAnswer,
+    client: &ClientInfo,
+) -> Result<(SignedIn, Option<String>), ApiError> {
+    let (user_id, org) = second_factor::answer(
+        state,
+        &answer.challenge,
+        answer.code.as_deref(),
+        answer.recovery_code.as_deref(),
+        client,
+    )
+    .await?;
+    let signed_in = finish_sign_in(state, user_id, org, "second_factor", client).await?;
+    let remember = if answer.remember_device {
+        Some(second_factor::remember(&state.db.write, user_id, state.clock.now()).await?)
+    } else {
+        None
+    };
+    Ok((signed_in, remember))
 }
 
 async fn open_session(

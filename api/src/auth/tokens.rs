@@ -10,7 +10,7 @@ use ed25519_dalek::{
 };
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -81,6 +81,7 @@ impl TokenKeys {
         }
         let oldest = || {
             signing_key::Entity::find()
+                .filter(signing_key::Column::Algorithm.eq("EdDSA"))
                 .order_by_asc(signing_key::Column::CreatedAt)
                 .order_by_asc(signing_key::Column::Id)
                 .one(&db.write)

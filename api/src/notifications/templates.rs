@@ -106,6 +106,28 @@ pub fn invitation(
     }
 }
 
+/// Tells the owner that someone knew their password but failed the second factor.
+pub fn second_factor_failures(locale: Locale, name: &str) -> Rendered {
+    match locale {
+        Locale::Nl => Rendered {
+            subject: "Mislukte inlogpoging op je Poort-account".into(),
+            body: format!(
+                "Beste {name},\n\nIemand heeft met je wachtwoord geprobeerd in te loggen, maar gaf vijf keer een \
+                 verkeerde code uit je authenticator-app. Was jij dit niet? Wijzig dan meteen je wachtwoord.\n\n{}",
+                sign_off(locale)
+            ),
+        },
+        Locale::En => Rendered {
+            subject: "Failed sign-in attempt on your Poort account".into(),
+            body: format!(
+                "Dear {name},\n\nSomeone signed in with your password but entered a wrong authenticator code five \
+                 times. Wasn't this you? Change your password straight away.\n\n{}",
+                sign_off(locale)
+            ),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
