@@ -391,3 +391,42 @@ pub struct SecondFactorStatus {
     /// Unused recovery codes left.
     pub recovery_codes_left: i64,
 }
+
+/// Body of `POST /api/v1/me/password`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    /// The current password.
+    pub current_password: String,
+    /// The new password.
+    pub new_password: String,
+}
+
+impl std::fmt::Debug for ChangePassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChangePassword { [redacted] }")
+    }
+}
+
+/// One of the person's active sessions (`GET /api/v1/me/sessions`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    /// Session id.
+    pub id: Uuid,
+    /// The organisation it acts in.
+    pub organisation_name: String,
+    /// When it started.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// When it ends at the latest.
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// Client address at sign-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+    /// Browser or program at sign-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    /// Whether this is the session making the request.
+    pub current: bool,
+}

@@ -4,6 +4,7 @@
 //! token and a single-use refresh token in HttpOnly cookies. Every request
 //! checks the session row, so signing out (or revoking) takes effect at once.
 
+pub mod account;
 pub mod actor;
 pub mod blocklist;
 pub mod cookies;

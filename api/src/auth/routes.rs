@@ -1,17 +1,17 @@
 //! `/api/v1/auth/*` and `/api/v1/me`: thin handlers over `service`.
 
-use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder, get, post, put, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder, delete, get, post, put, web};
 use shared::{
     auth::{
-        Accepted, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences, Reauthenticate,
-        RecoveryCodes, RefreshRequest, SecondFactorAnswer, SecondFactorRequired, SecondFactorStatus,
-        SwitchOrganisation, TokenResponse, TotpConfirm, TotpEnrolment,
+        Accepted, ChangePassword, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences,
+        Reauthenticate, RecoveryCodes, RefreshRequest, SecondFactorAnswer, SecondFactorRequired,
+        SecondFactorStatus, SessionInfo, SwitchOrganisation, TokenResponse, TotpConfirm, TotpEnrolment,
     },
     error::ErrorBody,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{Actor, cookies, reset, second_factor, service, service::Issued};
+use super::{Actor, account, cookies, reset, second_factor, service, service::Issued};
 use crate::{audit::ClientInfo, error::ApiError, state::AppState};
 
 /// Registers this capability's routes.
@@ -27,6 +27,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(confirm_totp)
         .service(remove_totp)
         .service(regenerate_recovery_codes)
+        .service(change_password)
+        .service(list_sessions)
+        .service(end_session)
+        .service(end_other_sessions)
         .service(request_password_reset)
         .service(confirm_password_reset)
         .service(get_me)
@@ -371,4 +375,82 @@ async fn regenerate_recovery_codes(
         )
         .await?,
     ))
+}
+
+/// Change your password (needs the current one). Your other sessions end and remembered
+/// browsers are forgotten; this session stays signed in.
+#[utoipa::path(
+    tag = "me",
+    request_body = ChangePassword,
+    responses(
+        (status = 204),
+        (status = 422, description = "Wrong current password or a new password the policy refuses", body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/password")]
+async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<ChangePassword>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    account::change_password(
+        &state,
+        &actor,
+        body.current_password,
+        body.new_password,
+        &ClientInfo::from_request(&req),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Your active sessions, newest first.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 200, body = Vec<SessionInfo>), (status = 401, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/me/sessions")]
+async fn list_sessions(
+    state: web::Data<AppState>,
+    actor: Actor,
+) -> Result<web::Json<Vec<SessionInfo>>, ApiError> {
+    Ok(web::Json(account::sessions(&state, &actor).await?))
+}
+
+/// End one of your sessions (it is signed out at once).
+#[utoipa::path(
+    tag = "me",
+    params(("id" = Uuid, Path, description = "Session id")),
+    responses((status = 204), (status = 404, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[delete("/me/sessions/{id}")]
+async fn end_session(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    account::end_session(&state, &actor, id.into_inner(), &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// End every session except this one.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 204)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/sessions/end-others")]
+async fn end_other_sessions(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+) -> Result<HttpResponse, ApiError> {
+    account::end_other_sessions(&state, &actor, &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
