@@ -157,6 +157,12 @@ pub async fn demo(db: &Db, now: DateTime<Utc>) -> Result<bool, String> {
             // Van Dijk keeps the rule its old portal had (seed 004): 3 wrong passwords lock for an hour.
             lockout_failures: Set((*name == "Bouwbedrijf Van Dijk B.V.").then_some(3)),
             lockout_minutes: Set((*name == "Bouwbedrijf Van Dijk B.V.").then_some(60)),
+            // …and its password rules (seed 004's legacy profile); the others use the standard.
+            password_profile: Set(
+                if *name == "Bouwbedrijf Van Dijk B.V." { "legacy" } else { "standard" }.into()
+            ),
+            password_min_length: Set(12),
+            require_second_factor: Set(false),
             created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
         }
         .insert(&txn)
@@ -188,6 +194,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>) -> Result<bool, String> {
             locale: Set("nl".into()),
             helpdesk: Set(p.helpdesk),
             birth_date: Set(None),
+            must_change_password: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
         }

@@ -205,15 +205,14 @@ async fn nobody_grants_what_they_do_not_hold() {
     );
     let token = mailed_token(&t, &sink, 1).await;
     assert_eq!(
-        send(&app, activate(&token, "1975-09-30", "stenen stapelen in zeeland")).await.status,
+        send(&app, activate(&token, "1975-09-30", "Stenen2026!")).await.status,
         StatusCode::NO_CONTENT
     );
     let kees = {
         let res = send(
             &app,
-            browser(Method::POST, "/api/v1/auth/login").set_json(
-                json!({"email": "kees@vandijkbouw.example", "password": "stenen stapelen in zeeland"}),
-            ),
+            browser(Method::POST, "/api/v1/auth/login")
+                .set_json(json!({"email": "kees@vandijkbouw.example", "password": "Stenen2026!"})),
         )
         .await;
         Session { cookies: res.cookies() }

@@ -9,6 +9,7 @@ mod m20261122_000003_outbox;
 mod m20261122_000004_password_resets;
 mod m20261122_000005_invitations;
 mod m20261122_000006_second_factor;
+mod m20261122_000007_security_settings;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_password_resets::Migration),
             Box::new(m20261122_000005_invitations::Migration),
             Box::new(m20261122_000006_second_factor::Migration),
+            Box::new(m20261122_000007_security_settings::Migration),
         ]
     }
 }

@@ -189,3 +189,32 @@ mod tests {
         assert!(may_grant(Role::Administrator, ALL, false, Role::Administrator, &[]));
     }
 }
+
+/// Seed 004's "N wrong passwords → locked for M minutes".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LockoutSetting {
+    /// Consecutive wrong passwords that lock the account (1–10).
+    pub failures: u32,
+    /// Minutes the lock lasts (1–1440).
+    pub minutes: u32,
+}
+
+/// An organisation's security settings (`/api/v1/organisation/security`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SecuritySettings {
+    /// Which password rules apply.
+    pub password_policy: PasswordPolicy,
+    /// A lock after wrong passwords instead of the default growing delays; `null` for the default.
+    #[serde(default)]
+    pub lockout: Option<LockoutSetting>,
+    /// Everyone must use a second factor.
+    pub require_second_factor: bool,
+    /// Read-only: the settings are weaker than Poort's standard (legacy password rules or a
+    /// lock that strangers can trigger); the screen says so.
+    #[serde(default, skip_deserializing)]
+    pub weaker_than_standard: bool,
+}

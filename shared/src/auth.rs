@@ -205,6 +205,12 @@ pub struct Me {
     pub main_contact: bool,
     /// Every organisation the person belongs to, for the organisation switcher.
     pub memberships: Vec<MembershipSummary>,
+    /// The password is temporary: until it is changed, only the password form works.
+    #[serde(default)]
+    pub must_change_password: bool,
+    /// The organisation requires a second factor this person has not set up yet.
+    #[serde(default)]
+    pub must_set_up_second_factor: bool,
 }
 
 /// Body of `PUT /api/v1/me/preferences`.
@@ -429,4 +435,19 @@ pub struct SessionInfo {
     pub user_agent: Option<String>,
     /// Whether this is the session making the request.
     pub current: bool,
+}
+
+/// A temporary password set by a rights manager (`POST /api/v1/members/{id}/temporary-password`),
+/// shown once; the person must change it at their next sign-in.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TemporaryPassword {
+    /// The password to pass on (by phone, in person): never by the same mail as the address.
+    pub temporary_password: String,
+}
+
+impl std::fmt::Debug for TemporaryPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TemporaryPassword { [redacted] }")
+    }
 }

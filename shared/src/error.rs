@@ -32,6 +32,10 @@ pub enum ErrorKind {
     RateLimited,
     /// A cross-site request was refused.
     CsrfRejected,
+    /// The account has a temporary password: change it first (`POST /api/v1/me/password`).
+    PasswordChangeRequired,
+    /// The organisation requires a second factor: set one up first (`POST /api/v1/me/totp`).
+    SecondFactorSetupRequired,
     /// Something failed on the server; the request id identifies it in the logs.
     Internal,
     /// The database or another dependency is not reachable.
@@ -45,7 +49,10 @@ impl ErrorKind {
             Self::BadRequest => 400,
             Self::Validation => 422,
             Self::Unauthenticated | Self::InvalidCredentials => 401,
-            Self::Forbidden | Self::CsrfRejected => 403,
+            Self::Forbidden
+            | Self::CsrfRejected
+            | Self::PasswordChangeRequired
+            | Self::SecondFactorSetupRequired => 403,
             Self::NotFound => 404,
             Self::Conflict => 409,
             Self::PayloadTooLarge => 413,
@@ -121,6 +128,8 @@ mod tests {
             ErrorKind::UnsupportedMediaType,
             ErrorKind::RateLimited,
             ErrorKind::CsrfRejected,
+            ErrorKind::PasswordChangeRequired,
+            ErrorKind::SecondFactorSetupRequired,
             ErrorKind::Internal,
             ErrorKind::Unavailable,
         ] {

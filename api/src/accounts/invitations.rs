@@ -18,7 +18,7 @@ use shared::{
     },
     auth::{Right, Role},
     i18n::Locale,
-    password_policy::{PasswordPolicy, PersonalInfo, check_password},
+    password_policy::{PersonalInfo, check_password},
     validation::{self, FieldProblem},
 };
 use uuid::Uuid;
@@ -290,7 +290,7 @@ pub async fn lookup(state: &AppState, token: &str) -> Result<ActivationInfo, Api
         email: i.email,
         proof: ActivationProof::BirthDate,
         existing_account: existing.is_some(),
-        password_policy: PasswordPolicy::default(),
+        password_policy: super::security::policy_for(&state.db.read, Some(i.organisation_id)).await?,
     })
 }
 
@@ -332,8 +332,8 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
         None => {
             let org_name = organisation_name(state, i.organisation_id).await?;
             let who = PersonalInfo { name: &i.name, email: &i.email, organisation: &org_name };
-            let problems =
-                check_password(PasswordPolicy::default(), &req.password, who, &blocklist::is_common);
+            let policy = super::security::policy_for(&state.db.read, Some(i.organisation_id)).await?;
+            let problems = check_password(policy, &req.password, who, &blocklist::is_common);
             if let Some(first) = problems.first() {
                 let mut v = Validation::default();
                 v.add_code(
@@ -372,6 +372,7 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
             locale: Set(Locale::Nl.tag().into()),
             helpdesk: Set(false),
             birth_date: Set(Some(i.birth_date)),
+            must_change_password: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
         }
@@ -413,6 +414,7 @@ pub async fn check(
     token: Option<&str>,
 ) -> Result<PasswordCheckResult, ApiError> {
     let (mut name, mut mail, mut org) = (String::new(), String::new(), String::new());
+    let mut org_id = None;
     if let Some(token) = token {
         let hash = tokens::token_hash(token);
         if let Some(i) = invitation::Entity::find()
@@ -423,21 +425,24 @@ pub async fn check(
             name = i.name;
             mail = i.email;
             org = organisation_name(state, i.organisation_id).await?;
+            org_id = Some(i.organisation_id);
         } else if let Some(r) = password_reset::Entity::find_by_id(hash).one(&state.db.read).await?
             && let Some(u) = user::Entity::find_by_id(r.user_id).one(&state.db.read).await?
         {
-            org = auth_store::memberships_of(&state.db.read, u.id)
-                .await?
-                .into_iter()
-                .next()
-                .map(|m| m.organisation_name)
-                .unwrap_or_default();
+            let home = auth_store::memberships_of(&state.db.read, u.id).await?.into_iter().next();
+            org_id = home.as_ref().map(|m| m.organisation_id);
+            org = home.map(|m| m.organisation_name).unwrap_or_default();
             name = u.name;
             mail = u.email;
         }
     }
     let who = PersonalInfo { name: &name, email: &mail, organisation: &org };
     Ok(PasswordCheckResult {
-        problems: check_password(PasswordPolicy::default(), password, who, &blocklist::is_common),
+        problems: check_password(
+            super::security::policy_for(&state.db.read, org_id).await?,
+            password,
+            who,
+            &blocklist::is_common,
+        ),
     })
 }

@@ -2,3 +2,4 @@
 
 pub mod invitations;
 pub mod routes;
+pub mod security;

@@ -1,18 +1,18 @@
-//! `/api/v1/invitations`, `/api/v1/activation`, `/api/v1/password-check`.
+//! `/api/v1/invitations`, `/api/v1/activation`, `/api/v1/password-check`, `/api/v1/organisation/security`.
 
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use shared::{
     Page,
     accounts::{
         Activate, ActivationInfo, ActivationLookup, Invitation, NewInvitation, PasswordCheck,
-        PasswordCheckResult,
+        PasswordCheckResult, SecuritySettings,
     },
     error::ErrorBody,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::invitations;
+use super::{invitations, security};
 use crate::{audit::ClientInfo, auth::Actor, error::ApiError, pagination::PageQuery, state::AppState};
 
 /// Registers this capability's routes.
@@ -23,7 +23,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(revoke_invitation)
         .service(lookup_activation)
         .service(activate)
-        .service(password_check);
+        .service(password_check)
+        .service(get_security)
+        .service(set_security);
 }
 
 /// Your organisation's invitations, newest first (needs *manage rights*).
@@ -146,4 +148,37 @@ async fn password_check(
     body: web::Json<PasswordCheck>,
 ) -> Result<web::Json<PasswordCheckResult>, ApiError> {
     Ok(web::Json(invitations::check(&state, &body.password, body.token.as_deref()).await?))
+}
+
+/// Your organisation's security settings (needs *manage rights*). `weaker_than_standard`
+/// says when they fall below Poort's standard.
+#[utoipa::path(
+    tag = "accounts",
+    responses((status = 200, body = SecuritySettings), (status = 403, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/organisation/security")]
+async fn get_security(
+    state: web::Data<AppState>,
+    actor: Actor,
+) -> Result<web::Json<SecuritySettings>, ApiError> {
+    Ok(web::Json(security::get(&state, &actor).await?))
+}
+
+/// Change the password rules (standard or seed 004's legacy profile), the wrong-password
+/// rule and whether a second factor is required (needs *manage rights*; audited).
+#[utoipa::path(
+    tag = "accounts",
+    request_body = SecuritySettings,
+    responses((status = 200, body = SecuritySettings), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[put("/organisation/security")]
+async fn set_security(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<SecuritySettings>,
+) -> Result<web::Json<SecuritySettings>, ApiError> {
+    Ok(web::Json(security::set(&state, &actor, body.into_inner(), &ClientInfo::from_request(&req)).await?))
 }

@@ -41,7 +41,8 @@ pub async fn change_password(
         .find(|m| m.organisation_id == actor.organisation_id)
         .map(|m| m.organisation_name)
         .unwrap_or_default();
-    if let Err(e) = reset::check_new_password(&new, &u, &organisation) {
+    let policy = crate::accounts::security::policy_for(&state.db.read, Some(actor.organisation_id)).await?;
+    if let Err(e) = reset::check_new_password(policy, &new, &u, &organisation) {
         // The policy speaks of "password"; this form calls the field "new_password".
         let body = e.body();
         let mut v = Validation::default();
@@ -55,6 +56,7 @@ pub async fn change_password(
     let txn = state.db.write.begin().await?;
     let mut m: user::ActiveModel = u.into();
     m.password_hash = Set(Some(phc));
+    m.must_change_password = Set(false);
     m.updated_at = Set(now);
     m.update(&txn).await?;
     session::Entity::update_many()

@@ -37,6 +37,43 @@ pub struct Actor {
     pub email: String,
     /// Interface language.
     pub locale: Locale,
+    /// The password is temporary and must be changed before anything else.
+    pub must_change_password: bool,
+    /// The organisation requires a second factor the person has not set up.
+    pub must_set_up_second_factor: bool,
+}
+
+/// What a restricted session may still call: enough to see who you are, fix the
+/// restriction, change language and sign out.
+fn allowed_while_restricted(
+    actor: &Actor,
+    method: &actix_web::http::Method,
+    path: &str,
+) -> Result<(), ApiError> {
+    use actix_web::http::Method;
+    use shared::error::ErrorKind;
+    let always = (*method == Method::GET && path == "/api/v1/me")
+        || path == "/api/v1/me/preferences"
+        || path == "/api/v1/auth/logout"
+        || path == "/api/v1/auth/switch-organisation";
+    if always {
+        return Ok(());
+    }
+    if actor.must_change_password {
+        return if path == "/api/v1/me/password" {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorKind::PasswordChangeRequired, "Change your temporary password first"))
+        };
+    }
+    if actor.must_set_up_second_factor {
+        return if path.starts_with("/api/v1/me/totp") || path == "/api/v1/me/second-factor" {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorKind::SecondFactorSetupRequired, "Set up a second factor first"))
+        };
+    }
+    Ok(())
 }
 
 /// The tenant boundary every store function takes. Only an `Actor` makes one,
@@ -91,14 +128,18 @@ impl FromRequest for Actor {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_or_cookie(req);
+        let method = req.method().clone();
+        let path = req.path().to_string();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("AppState missing"))?;
             let token = token.ok_or_else(ApiError::unauthenticated)?;
             let now = state.clock.now();
             let claims = state.keys.verify(&token, now).ok_or_else(ApiError::unauthenticated)?;
-            store::actor(&state.db.read, claims.sid, claims.sub, claims.org, now)
+            let actor = store::actor(&state.db.read, claims.sid, claims.sub, claims.org, now)
                 .await?
-                .ok_or_else(ApiError::unauthenticated)
+                .ok_or_else(ApiError::unauthenticated)?;
+            allowed_while_restricted(&actor, &method, &path)?;
+            Ok(actor)
         })
     }
 }

@@ -108,13 +108,12 @@ pub async fn confirm(
         return Err(invalid());
     }
     let user = user::Entity::find_by_id(reset.user_id).one(&state.db.write).await?.ok_or_else(invalid)?;
-    let organisation = store::memberships_of(&state.db.read, user.id)
-        .await?
-        .into_iter()
-        .next()
-        .map(|m| m.organisation_name)
-        .unwrap_or_default();
-    check_new_password(&new_password, &user, &organisation)?;
+    let home = store::memberships_of(&state.db.read, user.id).await?.into_iter().next();
+    let policy =
+        crate::accounts::security::policy_for(&state.db.read, home.as_ref().map(|m| m.organisation_id))
+            .await?;
+    let organisation = home.map(|m| m.organisation_name).unwrap_or_default();
+    check_new_password(policy, &new_password, &user, &organisation)?;
     let phc = password::hash(new_password).await?;
 
     let txn = state.db.write.begin().await?;
@@ -130,6 +129,7 @@ pub async fn confirm(
     }
     let mut u: user::ActiveModel = user.clone().into();
     u.password_hash = Set(Some(phc));
+    u.must_change_password = Set(false);
     u.updated_at = Set(now);
     u.update(&txn).await?;
     session::Entity::update_many()
@@ -158,10 +158,15 @@ pub async fn confirm(
     Ok(())
 }
 
-/// Applies the password policy, with every reason at once.
-pub fn check_new_password(candidate: &str, user: &user::Model, organisation: &str) -> Result<(), ApiError> {
+/// Applies `policy`, with every reason at once.
+pub fn check_new_password(
+    policy: PasswordPolicy,
+    candidate: &str,
+    user: &user::Model,
+    organisation: &str,
+) -> Result<(), ApiError> {
     let who = PersonalInfo { name: &user.name, email: &user.email, organisation };
-    let problems = check_password(PasswordPolicy::default(), candidate, who, &blocklist::is_common);
+    let problems = check_password(policy, candidate, who, &blocklist::is_common);
     let mut v = Validation::default();
     // The first reason is the field's code; the message lists them all.
     if let Some(first) = problems.first() {

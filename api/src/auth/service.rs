@@ -366,6 +366,12 @@ pub async fn me_for(state: &AppState, user_id: Uuid, org: Uuid) -> Result<Me, Ap
         rights: Right::parse_list(&m.rights),
         main_contact: m.main_contact,
         memberships,
+        must_change_password: user.must_change_password,
+        must_set_up_second_factor: crate::entities::organisation::Entity::find_by_id(org)
+            .one(&state.db.write)
+            .await?
+            .is_some_and(|o| o.require_second_factor)
+            && !second_factor::has_totp(&state.db.write, user_id).await?,
     })
 }
 

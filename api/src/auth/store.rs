@@ -171,6 +171,9 @@ pub async fn actor(
         .expr_as(col("memberships", "role"), Alias::new("role"))
         .expr_as(col("memberships", "rights"), Alias::new("rights"))
         .expr_as(col("memberships", "main_contact"), Alias::new("main_contact"))
+        .expr_as(col("users", "must_change_password"), Alias::new("must_change_password"))
+        .expr_as(col("organisations", "require_second_factor"), Alias::new("require_second_factor"))
+        .expr_as(col("totp_factors", "confirmed_at"), Alias::new("totp_confirmed_at"))
         .from(Alias::new("sessions"))
         .inner_join(
             Alias::new("users"),
@@ -182,6 +185,14 @@ pub async fn actor(
                 col("memberships", "organisation_id")
                     .equals((Alias::new("sessions"), Alias::new("organisation_id"))),
             ),
+        )
+        .inner_join(
+            Alias::new("organisations"),
+            col("organisations", "id").equals((Alias::new("sessions"), Alias::new("organisation_id"))),
+        )
+        .left_join(
+            Alias::new("totp_factors"),
+            col("totp_factors", "user_id").equals((Alias::new("sessions"), Alias::new("user_id"))),
         )
         .and_where(col("sessions", "id").eq(session_id))
         .and_where(col("sessions", "user_id").eq(user_id))
@@ -197,6 +208,8 @@ pub async fn actor(
     let Some(role) = Role::parse(&role) else { return Ok(None) };
     let rights: String = row.try_get("", "rights")?;
     let locale: String = row.try_get("", "user_locale")?;
+    let require_second_factor: bool = row.try_get("", "require_second_factor")?;
+    let totp_confirmed_at: Option<DateTime<Utc>> = row.try_get("", "totp_confirmed_at")?;
     Ok(Some(Actor {
         user_id,
         session_id,
@@ -208,6 +221,8 @@ pub async fn actor(
         name: row.try_get("", "user_name")?,
         email: row.try_get("", "user_email")?,
         locale: Locale::from_tag(&locale),
+        must_change_password: row.try_get("", "must_change_password")?,
+        must_set_up_second_factor: require_second_factor && totp_confirmed_at.is_none(),
     }))
 }
 

@@ -8,6 +8,9 @@ pub struct Model {
     pub name: String,
     pub lockout_failures: Option<i32>,
     pub lockout_minutes: Option<i32>,
+    pub password_profile: String,
+    pub password_min_length: i32,
+    pub require_second_factor: bool,
     pub created_at: DateTimeUtc,
 }
 

@@ -12,6 +12,7 @@ pub struct Model {
     pub locale: String,
     pub helpdesk: bool,
     pub birth_date: Option<Date>,
+    pub must_change_password: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -21,7 +21,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_team)
         .service(list_members)
         .service(update_member)
-        .service(audit_trail);
+        .service(audit_trail)
+        .service(temporary_password);
 }
 
 /// The organisations you belong to (the helpdesk: all).
@@ -171,4 +172,24 @@ async fn audit_trail(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<AuditEntry>>, ApiError> {
     Ok(web::Json(service::audit_trail(&state, &actor, &q).await?))
+}
+
+/// Give a member a temporary password, shown once; they must change it at their next
+/// sign-in. Their sessions end and a lock is lifted (needs *manage rights*).
+#[utoipa::path(
+    tag = "organisations",
+    params(("id" = Uuid, Path, description = "Membership id")),
+    responses((status = 200, body = shared::auth::TemporaryPassword), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/members/{id}/temporary-password")]
+async fn temporary_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<shared::auth::TemporaryPassword>, ApiError> {
+    Ok(web::Json(
+        service::temporary_password(&state, &actor, id.into_inner(), &ClientInfo::from_request(&req)).await?,
+    ))
 }

@@ -187,3 +187,66 @@ pub async fn audit_trail(
     let (items, next_cursor) = pagination::page(rows, q.limit(), |e| e.id);
     Ok(Page { items, next_cursor })
 }
+
+/// Gives a member a temporary password (shown once) that they must change at their
+/// next sign-in; their sessions end and any lock is lifted. Needs *manage rights*;
+/// never for yourself or the main contact.
+pub async fn temporary_password(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    client: &ClientInfo,
+) -> Result<shared::auth::TemporaryPassword, ApiError> {
+    use rand::Rng;
+    use sea_orm::{
+        ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait, sea_query::Expr,
+    };
+
+    use crate::entities::{membership, session, user};
+    actor.require(Right::ManageRights)?;
+    let m = membership::Entity::find_by_id(id)
+        .filter(membership::Column::OrganisationId.eq(actor.organisation_id))
+        .one(&state.db.write)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if m.user_id == actor.user_id || m.main_contact {
+        return Err(ApiError::forbidden());
+    }
+    let u =
+        user::Entity::find_by_id(m.user_id).one(&state.db.write).await?.ok_or_else(ApiError::not_found)?;
+    // 16 characters from an alphabet without look-alikes, read out over the phone: ~90 bits.
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rngs::OsRng;
+    let temporary: String = (0..16).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
+    let phc = crate::auth::password::hash(temporary.clone()).await?;
+    let now = state.clock.now();
+    let txn = state.db.write.begin().await?;
+    let email = u.email.clone();
+    let mut um: user::ActiveModel = u.into();
+    um.password_hash = Set(Some(phc));
+    um.must_change_password = Set(true);
+    um.updated_at = Set(now);
+    um.update(&txn).await?;
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
+        .col_expr(session::Column::RevokedReason, Expr::value("temporary_password"))
+        .filter(session::Column::UserId.eq(m.user_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    crate::auth::guard::record_success(&txn, &email).await?;
+    audit::record(
+        &txn,
+        Event {
+            organisation_id: Some(actor.organisation_id),
+            actor_user_id: Some(actor.user_id),
+            action: "temporary_password_set",
+            subject: Some(m.user_id.to_string()),
+        },
+        client,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(shared::auth::TemporaryPassword { temporary_password: temporary })
+}
