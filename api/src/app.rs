@@ -17,7 +17,7 @@ use crate::{
     accounts, auth, error,
     error::ApiError,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
-    notifications, openapi, ops, organisations,
+    integrations, notifications, openapi, ops, organisations,
     state::AppState,
     status,
 };
@@ -32,6 +32,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(organisations::routes::configure)
             .configure(status::routes::configure)
             .configure(notifications::routes::configure)
+            .configure(integrations::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

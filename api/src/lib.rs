@@ -12,6 +12,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod http;
+pub mod integrations;
 pub mod jobs;
 pub mod notifications;
 pub mod openapi;

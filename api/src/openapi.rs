@@ -24,6 +24,7 @@ Lists use keyset pagination: pass `next_cursor` as `cursor`.",
         (name = "organisations", description = "Organisations and their members"),
         (name = "teams", description = "Teams within an organisation"),
         (name = "status", description = "Platform status message"),
+        (name = "integrations", description = "API clients and their tokens (client credentials)"),
         (name = "outbox", description = "Mail and SMS Poort sent or holds (helpdesk)"),
     )
 )]
@@ -37,6 +38,12 @@ impl Modify for SecuritySchemes {
         components.add_security_scheme(
             "cookie",
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("poort_access"))),
+        );
+        components.add_security_scheme(
+            "client",
+            SecurityScheme::Http(
+                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build(),
+            ),
         );
         components.add_security_scheme(
             "bearer",

@@ -10,6 +10,7 @@ mod m20261122_000004_password_resets;
 mod m20261122_000005_invitations;
 mod m20261122_000006_second_factor;
 mod m20261122_000007_security_settings;
+mod m20261122_000008_api_clients;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_invitations::Migration),
             Box::new(m20261122_000006_second_factor::Migration),
             Box::new(m20261122_000007_security_settings::Migration),
+            Box::new(m20261122_000008_api_clients::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod auth;
 pub mod error;
 pub mod i18n;
+pub mod integrations;
 pub mod notifications;
 pub mod organisations;
 pub mod password_policy;

@@ -84,6 +84,11 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The scope of an authenticated API client (only `integrations::caller` makes one).
+    pub(crate) fn for_client(organisation_id: Uuid) -> Self {
+        Self { organisation_id }
+    }
+
     /// The organisation all queries are limited to.
     pub fn organisation_id(&self) -> Uuid {
         self.organisation_id
@@ -135,6 +140,10 @@ impl FromRequest for Actor {
             let token = token.ok_or_else(ApiError::unauthenticated)?;
             let now = state.clock.now();
             let claims = state.keys.verify(&token, now).ok_or_else(ApiError::unauthenticated)?;
+            // API client tokens act only where an endpoint accepts a `Caller`.
+            if claims.scope.is_some() {
+                return Err(ApiError::unauthenticated());
+            }
             let actor = store::actor(&state.db.read, claims.sid, claims.sub, claims.org, now)
                 .await?
                 .ok_or_else(ApiError::unauthenticated)?;

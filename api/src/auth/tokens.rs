@@ -37,6 +37,10 @@ pub struct Claims {
     pub iat: i64,
     /// Expires at (seconds since the epoch).
     pub exp: i64,
+    /// Space-separated scopes; present only on API client tokens (then `sub` and
+    /// `sid` are the client's id), so a client token never passes as a person's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// The server's signing and verification keys.
@@ -121,10 +125,37 @@ impl TokenKeys {
             org,
             iat: now.timestamp(),
             exp: now.timestamp() + ttl_secs,
+            scope: None,
         };
+        self.sign(&claims)
+    }
+
+    /// Signs an API client's token.
+    pub fn issue_client(
+        &self,
+        client: Uuid,
+        org: Uuid,
+        scope: String,
+        now: DateTime<Utc>,
+        ttl_secs: i64,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
+        let claims = Claims {
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            sub: client,
+            sid: client,
+            org,
+            iat: now.timestamp(),
+            exp: now.timestamp() + ttl_secs,
+            scope: Some(scope),
+        };
+        self.sign(&claims)
+    }
+
+    fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(self.kid.clone());
-        jsonwebtoken::encode(&header, &claims, &self.encoding)
+        jsonwebtoken::encode(&header, claims, &self.encoding)
     }
 
     /// Verifies signature, algorithm, issuer and audience, then expiry against `now`.

@@ -1,6 +1,7 @@
 //! sea-orm entities: the shape of each table, nothing more. Behaviour lives in
 //! the capability folders beside this one.
 
+pub mod api_client;
 pub mod audit_event;
 pub mod invitation;
 pub mod known_device;

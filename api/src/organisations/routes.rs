@@ -10,7 +10,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::service;
-use crate::{audit::ClientInfo, auth::Actor, error::ApiError, pagination::PageQuery, state::AppState};
+use crate::{
+    audit::ClientInfo, auth::Actor, error::ApiError, integrations::caller::Caller, pagination::PageQuery,
+    state::AppState,
+};
+use shared::integrations::ApiScope;
 
 /// Registers this capability's routes.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -57,20 +61,21 @@ async fn get_organisation(
     Ok(web::Json(service::get_organisation(&state, &actor, id.into_inner()).await?))
 }
 
-/// The teams of your organisation, by name.
+/// The teams of your organisation, by name. API clients need `organisation:read`.
 #[utoipa::path(
     tag = "teams",
     params(PageQuery),
-    responses((status = 200, body = Page<Team>), (status = 401, body = ErrorBody)),
-    security(("cookie" = []), ("bearer" = []))
+    responses((status = 200, body = Page<Team>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []), ("client" = ["organisation:read"]))
 )]
 #[get("/teams")]
 async fn list_teams(
     state: web::Data<AppState>,
-    actor: Actor,
+    caller: Caller,
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<Team>>, ApiError> {
-    Ok(web::Json(service::list_teams(&state, &actor, &q).await?))
+    caller.require_scope(ApiScope::OrganisationRead)?;
+    Ok(web::Json(service::list_teams(&state, caller.scope(), &q).await?))
 }
 
 /// Create a team (needs the *manage rights* right).

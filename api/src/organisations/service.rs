@@ -41,9 +41,13 @@ pub async fn get_organisation(state: &AppState, actor: &Actor, id: Uuid) -> Resu
 }
 
 /// The teams of the caller's organisation.
-pub async fn list_teams(state: &AppState, actor: &Actor, q: &PageQuery) -> Result<Page<Team>, ApiError> {
+pub async fn list_teams(
+    state: &AppState,
+    scope: crate::auth::Scope,
+    q: &PageQuery,
+) -> Result<Page<Team>, ApiError> {
     let after: Option<(String, Uuid)> = q.decode()?;
-    let rows = store::teams(&state.db.read, actor.scope(), after, q.limit(), None).await?;
+    let rows = store::teams(&state.db.read, scope, after, q.limit(), None).await?;
     let (items, next_cursor) = pagination::page(rows, q.limit(), |t| (t.name.clone(), t.id));
     Ok(Page { items, next_cursor })
 }
