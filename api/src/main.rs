@@ -121,7 +121,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             if !demo {
                 return Err("nothing to seed: pass --demo".into());
             }
-            let added = seed::demo(&db, chrono::Utc::now()).await?;
+            let added = seed::demo(&db, chrono::Utc::now(), &config.public_url()).await?;
             println!("{}", if added { "Demo data loaded." } else { "Demo data was already there." });
             print_logins(&config);
             Ok(())

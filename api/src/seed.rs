@@ -132,7 +132,7 @@ pub fn demo_logins() -> Vec<DemoLogin> {
 }
 
 /// Loads the demo data unless it is there already. Returns whether anything was added.
-pub async fn demo(db: &Db, now: DateTime<Utc>) -> Result<bool, String> {
+pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, String> {
     let err = |e: sea_orm::DbErr| e.to_string();
     let already = user::Entity::find()
         .filter(user::Column::Email.eq(PEOPLE[0].email))
@@ -230,6 +230,54 @@ pub async fn demo(db: &Db, now: DateTime<Utc>) -> Result<bool, String> {
             .map_err(err)?;
         }
     }
+    demo_invitation(&txn, &orgs, now, base_url).await.map_err(err)?;
     txn.commit().await.map_err(err)?;
     Ok(true)
+}
+
+/// An open invitation at De Linde, so the administrator's screen has something to show
+/// and the helpdesk's outbox holds the invitation mail with its activation link.
+async fn demo_invitation(
+    txn: &impl sea_orm::ConnectionTrait,
+    orgs: &std::collections::HashMap<&str, Uuid>,
+    now: DateTime<Utc>,
+    base_url: &str,
+) -> Result<(), sea_orm::DbErr> {
+    use crate::{
+        auth::tokens,
+        entities::invitation,
+        notifications::{outbox, templates},
+    };
+    let org = orgs["Thuiszorg De Linde"];
+    let token = tokens::random_token();
+    let email = "sem.deboer@delinde.example";
+    invitation::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organisation_id: Set(org),
+        email: Set(email.into()),
+        name: Set("Sem de Boer".into()),
+        role: Set(Role::Employee.as_str().into()),
+        rights: Set(String::new()),
+        birth_date: Set(chrono::NaiveDate::from_ymd_opt(1985, 6, 3).unwrap_or_default()),
+        token_hash: Set(tokens::token_hash(&token)),
+        expires_at: Set(now + chrono::Duration::days(crate::accounts::invitations::VALID_DAYS)),
+        wrong_proofs: Set(0),
+        invited_by: Set(None),
+        accepted_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    let url = format!("{base_url}/activeren?token={token}");
+    let mail = templates::invitation(
+        shared::i18n::Locale::Nl,
+        "Sem de Boer",
+        "Thuiszorg De Linde",
+        "Fatima El Amrani",
+        &url,
+        crate::accounts::invitations::VALID_DAYS,
+    );
+    // Held, not sent: demo addresses must never reach a real mail server.
+    outbox::hold_mail(txn, Some(org), email, mail, now).await.map(|_| ())
 }

@@ -90,3 +90,37 @@ async fn the_suite_runs_on_the_database_it_was_asked_for() {
         _ => assert_eq!(backend, sea_orm::DbBackend::Sqlite),
     }
 }
+
+#[actix_web::test]
+async fn demo_data_loads_once_with_every_role_and_an_open_invitation() {
+    let t = TestApp::new().await;
+    // TestApp already seeded; a second run adds nothing.
+    let again = poort::seed::demo(&t.state.db, poort::clock::Clock::now(&t.clock), "http://127.0.0.1:8080")
+        .await
+        .unwrap();
+    assert!(!again);
+    let app = t.service().await;
+    for login_row in poort::seed::demo_logins() {
+        let res = send(
+            &app,
+            browser(Method::POST, "/api/v1/auth/login")
+                .set_json(serde_json::json!({"email": login_row.email, "password": PASSWORD})),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", login_row.email);
+    }
+    let fatima = login(&app, FATIMA).await;
+    let invitations = send(&app, fatima.on(browser(Method::GET, "/api/v1/invitations"))).await.json();
+    assert_eq!(invitations["items"][0]["name"], "Sem de Boer");
+    assert_eq!(invitations["items"][0]["status"], "pending");
+    let helpdesk = login(&app, HELPDESK).await;
+    let outbox = send(&app, helpdesk.on(browser(Method::GET, "/api/v1/outbox"))).await.json();
+    let mail = outbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["recipient"] == "sem.deboer@delinde.example")
+        .unwrap();
+    assert_eq!(mail["status"], "held", "demo mail is never sent");
+    assert!(mail["body"].as_str().unwrap().contains("http://127.0.0.1:8080/activeren?token="));
+}

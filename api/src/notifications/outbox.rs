@@ -52,6 +52,24 @@ pub async fn enqueue_mail(
     Ok(id)
 }
 
+/// Records a mail as held in the outbox without ever sending it (demo data).
+pub async fn hold_mail(
+    db: &impl ConnectionTrait,
+    organisation_id: Option<Uuid>,
+    to: &str,
+    message: Rendered,
+    now: DateTime<Utc>,
+) -> Result<Uuid, DbErr> {
+    let id = enqueue_mail(db, organisation_id, to, message, now).await?;
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::Status, Expr::value(HELD))
+        .col_expr(outbox_message::Column::SentAt, Expr::value(now))
+        .filter(outbox_message::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(id)
+}
+
 /// Claims up to `limit` due messages for `worker` for `lease`. On PostgreSQL the
 /// claim skips rows another instance holds (`FOR UPDATE SKIP LOCKED`); SQLite has
 /// one writer connection, so its transaction already excludes other claims.

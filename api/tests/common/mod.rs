@@ -58,7 +58,7 @@ impl TestApp {
         let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap());
         let db = Db::connect(&config.database_url, config.db_pool_size).await.unwrap();
         db.migrate().await.unwrap();
-        seed::demo(&db, clock.now()).await.unwrap();
+        seed::demo(&db, clock.now(), "http://127.0.0.1:8080").await.unwrap();
         let state = AppState::new(config, db, Arc::new(clock.clone())).await.unwrap();
         Self { state: web::Data::new(state), clock, _dir: dir }
     }
