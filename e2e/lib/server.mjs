@@ -4,6 +4,11 @@
 //   ... server.url ...
 //   await server.stop();
 //
+// A suite can add settings, e.g. a mail server, with `env`: an object, or a
+// function of the server's `url` when a setting needs it (POORT_BASE_URL):
+//
+//   await startServer('accounts', { env: ({ url }) => ({ POORT_BASE_URL: url }) });
+//
 // Env: POORT_BIN (default target/debug/poort), POORT_WEB_DIR (default
 // frontend/dist), both relative to the repository root unless absolute.
 // POORT_TEST_DATABASE_URL, when set, is used instead of a temporary SQLite
@@ -74,8 +79,9 @@ async function waitUntilReady(url, child) {
 /**
  * Migrates, seeds the demo data and serves on a free port.
  * @param {string} name used for the temporary folder and the server log in artifacts/
+ * @param {{ env?: object | ((server: { url: string, port: number }) => object) }} [options]
  */
-export async function startServer(name) {
+export async function startServer(name, { env: extraEnv = {} } = {}) {
   const bin = fromRoot(process.env.POORT_BIN ?? 'target/debug/poort');
   const webDir = fromRoot(process.env.POORT_WEB_DIR ?? 'frontend/dist');
   if (!existsSync(bin)) throw new Error(`No poort binary at ${bin}: run \`cargo build -p poort-api\` or set POORT_BIN`);
@@ -96,6 +102,7 @@ export async function startServer(name) {
     POORT_DATABASE_URL: process.env.POORT_TEST_DATABASE_URL ?? `sqlite://${dir}/poort.db?mode=rwc`,
     POORT_WEB_DIR: webDir,
     POORT_LISTEN: `127.0.0.1:${port}`,
+    ...(typeof extraEnv === 'function' ? extraEnv({ url, port }) : extraEnv),
   };
 
   await run(bin, ['migrate'], env, log);

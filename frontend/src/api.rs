@@ -13,9 +13,17 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use shared::auth::{LoginRequest, Me, Preferences, SwitchOrganisation};
+use shared::Page;
+use shared::accounts::{
+    Activate, ActivationInfo, ActivationLookup, Invitation, NewInvitation, PasswordCheck, PasswordCheckResult,
+};
+use shared::auth::{
+    LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences, SwitchOrganisation,
+};
 use shared::error::{ErrorBody, ErrorKind};
-use shared::status::PlatformStatus;
+use shared::notifications::OutboxMessage;
+use shared::organisations::{AuditEntry, Member, MemberUpdate};
+use shared::status::{PlatformStatus, SetPlatformStatus};
 use uuid::Uuid;
 
 use crate::browser;
@@ -27,12 +35,29 @@ const SWITCH_ORGANISATION: &str = "/api/v1/auth/switch-organisation";
 const ME: &str = "/api/v1/me";
 const PREFERENCES: &str = "/api/v1/me/preferences";
 const STATUS: &str = "/api/v1/status";
+const PASSWORD_RESET: &str = "/api/v1/auth/password-reset";
+const PASSWORD_RESET_CONFIRM: &str = "/api/v1/auth/password-reset/confirm";
+const PASSWORD_CHECK: &str = "/api/v1/password-check";
+const ACTIVATION_LOOKUP: &str = "/api/v1/activation/lookup";
+const ACTIVATION: &str = "/api/v1/activation";
+const INVITATIONS: &str = "/api/v1/invitations";
+const MEMBERS: &str = "/api/v1/members";
+const AUDIT: &str = "/api/v1/audit";
+const OUTBOX: &str = "/api/v1/outbox";
+
+/// Items per page of the admin lists: a screenful, so "load more" is rare.
+const PAGE_SIZE: u32 = 50;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// The server answered with its error body.
-    Server(ErrorBody),
+    Server {
+        /// The body.
+        body: ErrorBody,
+        /// Seconds to wait before trying again (`Retry-After` of a 429).
+        retry_after: Option<u64>,
+    },
     /// The server could not be reached.
     Network,
     /// The server answered something this client does not understand.
@@ -43,7 +68,35 @@ impl ApiError {
     /// The server's error kind, if it sent one.
     pub fn kind(&self) -> Option<ErrorKind> {
         match self {
-            Self::Server(body) => Some(body.error),
+            Self::Server { body, .. } => Some(body.error),
+            _ => None,
+        }
+    }
+
+    /// The code the server gave for one field (`invalid_link`, `wrong_proof`, …).
+    pub fn field_code(&self, field: &str) -> Option<&str> {
+        match self {
+            Self::Server { body, .. } => body.fields.get(field).map(|f| f.code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The server's English text for one field; some carry a number worth showing.
+    pub fn field_message(&self, field: &str) -> Option<&str> {
+        match self {
+            Self::Server { body, .. } => body.fields.get(field).map(|f| f.message.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The request id, for errors the helpdesk would need to look up.
+    pub fn reference(&self) -> Option<&str> {
+        match self {
+            Self::Server { body, .. }
+                if matches!(body.error, ErrorKind::Internal | ErrorKind::Unavailable) =>
+            {
+                body.request_id.as_deref()
+            }
             _ => None,
         }
     }
@@ -100,6 +153,100 @@ pub async fn switch_organisation(organisation_id: Uuid) -> Result<Me, ApiError> 
 /// `PUT /api/v1/me/preferences`: saves the interface language to the account.
 pub async fn save_preferences(preferences: &Preferences) -> Result<Me, ApiError> {
     json(call(Method::PUT, PREFERENCES, Some(to_body(preferences)?)).await?).await
+}
+
+/// `POST /api/v1/auth/password-reset`: mails a reset link if the address is known.
+pub async fn request_password_reset(email: &str) -> Result<(), ApiError> {
+    let body = to_body(&PasswordResetRequest { email: email.to_string() })?;
+    call(Method::POST, PASSWORD_RESET, Some(body)).await.map(drop)
+}
+
+/// `POST /api/v1/auth/password-reset/confirm`: sets the new password.
+pub async fn confirm_password_reset(request: &PasswordResetConfirm) -> Result<(), ApiError> {
+    call(Method::POST, PASSWORD_RESET_CONFIRM, Some(to_body(request)?)).await.map(drop)
+}
+
+/// `POST /api/v1/password-check`: what the server would say about a new password.
+pub async fn check_password(request: &PasswordCheck) -> Result<PasswordCheckResult, ApiError> {
+    json(call(Method::POST, PASSWORD_CHECK, Some(to_body(request)?)).await?).await
+}
+
+/// `POST /api/v1/activation/lookup`: who an invitation link is for.
+pub async fn lookup_activation(token: String) -> Result<ActivationInfo, ApiError> {
+    let body = to_body(&ActivationLookup { token })?;
+    json(call(Method::POST, ACTIVATION_LOOKUP, Some(body)).await?).await
+}
+
+/// `POST /api/v1/activation`: activates the account.
+pub async fn activate(request: &Activate) -> Result<(), ApiError> {
+    call(Method::POST, ACTIVATION, Some(to_body(request)?)).await.map(drop)
+}
+
+/// `GET /api/v1/invitations`: one page, newest first.
+pub async fn invitations(cursor: Option<String>) -> Result<Page<Invitation>, ApiError> {
+    json(call(Method::GET, &page_path(INVITATIONS, cursor.as_deref()), None).await?).await
+}
+
+/// `POST /api/v1/invitations`: invites someone.
+pub async fn invite(request: &NewInvitation) -> Result<Invitation, ApiError> {
+    json(call(Method::POST, INVITATIONS, Some(to_body(request)?)).await?).await
+}
+
+/// `POST /api/v1/invitations/{id}/resend`: a fresh link; the old one stops working.
+pub async fn resend_invitation(id: Uuid) -> Result<Invitation, ApiError> {
+    let path = format!("{INVITATIONS}/{id}/resend");
+    json(call(Method::POST, &path, Some(Value::Object(Default::default()))).await?).await
+}
+
+/// `DELETE /api/v1/invitations/{id}`: withdraws an invitation.
+pub async fn revoke_invitation(id: Uuid) -> Result<Invitation, ApiError> {
+    json(call(Method::DELETE, &format!("{INVITATIONS}/{id}"), None).await?).await
+}
+
+/// `GET /api/v1/members`: one page of the organisation's members.
+pub async fn members(cursor: Option<String>) -> Result<Page<Member>, ApiError> {
+    json(call(Method::GET, &page_path(MEMBERS, cursor.as_deref()), None).await?).await
+}
+
+/// `PUT /api/v1/members/{id}`: a member's new role and rights.
+pub async fn update_member(id: Uuid, update: &MemberUpdate) -> Result<Member, ApiError> {
+    json(call(Method::PUT, &format!("{MEMBERS}/{id}"), Some(to_body(update)?)).await?).await
+}
+
+/// `GET /api/v1/audit`: one page of the audit trail, newest first.
+pub async fn audit(cursor: Option<String>) -> Result<Page<AuditEntry>, ApiError> {
+    json(call(Method::GET, &page_path(AUDIT, cursor.as_deref()), None).await?).await
+}
+
+/// `PUT /api/v1/status`: sets (or, with `None`, clears) the outage message.
+pub async fn set_status(message: Option<String>) -> Result<PlatformStatus, ApiError> {
+    let body = to_body(&SetPlatformStatus { message })?;
+    json(call(Method::PUT, STATUS, Some(body)).await?).await
+}
+
+/// `GET /api/v1/outbox`: one page of sent and held messages, newest first.
+pub async fn outbox(cursor: Option<String>) -> Result<Page<OutboxMessage>, ApiError> {
+    json(call(Method::GET, &page_path(OUTBOX, cursor.as_deref()), None).await?).await
+}
+
+/// A list path with the page size and, after the first page, the cursor.
+fn page_path(path: &str, cursor: Option<&str>) -> String {
+    match cursor {
+        Some(cursor) => format!("{path}?limit={PAGE_SIZE}&cursor={}", encode_query_value(cursor)),
+        None => format!("{path}?limit={PAGE_SIZE}"),
+    }
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters. Cursors
+/// are opaque: the server may put `+`, `/` or `=` in them.
+fn encode_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn to_body(value: &impl Serialize) -> Result<Value, ApiError> {
@@ -162,8 +309,15 @@ async fn check(response: reqwest::Response) -> Result<reqwest::Response, ApiErro
     if status.is_success() {
         return Ok(response);
     }
+    // Same origin, so the header is readable; only the seconds form is used
+    // by the server (an HTTP date would be ignored here).
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
     match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiError::Server(body)),
+        Ok(body) => Err(ApiError::Server { body, retry_after }),
         Err(_) => Err(ApiError::Unexpected(status.as_u16())),
     }
 }
@@ -171,4 +325,15 @@ async fn check(response: reqwest::Response) -> Result<reqwest::Response, ApiErro
 async fn json<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, ApiError> {
     let status = response.status().as_u16();
     response.json::<T>().await.map_err(|_| ApiError::Unexpected(status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_are_encoded_and_pages_sized() {
+        assert_eq!(page_path(MEMBERS, None), "/api/v1/members?limit=50");
+        assert_eq!(page_path(AUDIT, Some("ab+/=c_-")), "/api/v1/audit?limit=50&cursor=ab%2B%2F%3Dc_-");
+    }
 }

@@ -1,7 +1,8 @@
 //! The root: language and session in context, and the routes.
 //!
 //! Paths are Dutch, like the interface's default language: `/inloggen`,
-//! `/binnenkort/uren`. Everything except the sign-in page sits inside the
+//! `/binnenkort/uren`. Everything except the signed-out account pages
+//! (sign-in, forgotten password, new password, activation) sits inside the
 //! signed-in shell, which sends visitors without a session to `/inloggen`.
 
 use leptos::prelude::*;
@@ -9,10 +10,13 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::Shell;
+use crate::components::status_banner::provide_status_revision;
 use crate::i18n::provide_i18n;
-use crate::pages::auth::SignInPage;
+use crate::pages::admin::{AdminLayout, AdminOverview, AuditPage, InvitationsPage, MembersPage};
+use crate::pages::auth::{ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage};
 use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::helpdesk::HelpdeskPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::session::provide_session;
 
@@ -20,13 +24,24 @@ use crate::session::provide_session;
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
+    provide_status_revision();
 
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/inloggen") view=SignInPage />
+                <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage />
+                <Route path=path!("/wachtwoord-herstellen") view=ResetPasswordPage />
+                <Route path=path!("/activeren") view=ActivatePage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=DashboardPage />
+                    <ParentRoute path=path!("beheer") view=AdminLayout>
+                        <Route path=path!("") view=AdminOverview />
+                        <Route path=path!("uitnodigingen") view=InvitationsPage />
+                        <Route path=path!("rechten") view=MembersPage />
+                        <Route path=path!("audit") view=AuditPage />
+                    </ParentRoute>
+                    <Route path=path!("helpdesk") view=HelpdeskPage />
                     <Route path=path!("binnenkort/:module") view=ComingSoonPage />
                     <Route path=path!("*any") view=NotFoundPage />
                 </ParentRoute>

@@ -36,6 +36,19 @@ pub fn set_document_title(title: &str) {
     }
 }
 
+/// Moves keyboard focus to the element with this id, if it is there. For
+/// after a list re-rendered the row that had focus.
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
 /// Whether the viewport is phone-sized, matching the CSS breakpoint.
 pub fn is_narrow_viewport() -> bool {
     web_sys::window()

@@ -12,6 +12,9 @@ use shared::validation::FieldProblem;
 
 use crate::browser;
 
+pub mod accounts;
+pub mod admin;
+
 /// Where the chosen language is remembered in the browser, so the sign-in page
 /// speaks it before anyone has signed in.
 const LOCALE_STORAGE_KEY: &str = "poort.locale";
@@ -61,6 +64,7 @@ pub struct Dict {
     pub nav_network: &'static str,
     pub nav_reports: &'static str,
     pub nav_admin: &'static str,
+    pub nav_helpdesk: &'static str,
 
     pub about_hours: &'static str,
     pub about_absence: &'static str,
@@ -69,6 +73,7 @@ pub struct Dict {
     pub about_network: &'static str,
     pub about_reports: &'static str,
     pub about_admin: &'static str,
+    pub about_helpdesk: &'static str,
 
     pub good_morning: &'static str,
     pub good_afternoon: &'static str,
@@ -92,6 +97,11 @@ pub struct Dict {
     pub error_reference: &'static str,
     pub error_network: &'static str,
     pub error_unexpected: &'static str,
+
+    /// The signed-out account pages.
+    pub accounts: &'static accounts::AccountTexts,
+    /// Administration and helpdesk.
+    pub admin: &'static admin::AdminTexts,
 }
 
 impl Dict {
@@ -128,6 +138,14 @@ impl Dict {
                 "Het verzoek is om veiligheidsredenen geweigerd. Laad de pagina opnieuw.",
                 "The request was refused for security reasons. Please reload the page.",
             ),
+            ErrorKind::PasswordChangeRequired => pick(
+                "U moet eerst uw tijdelijke wachtwoord wijzigen.",
+                "Please change your temporary password first.",
+            ),
+            ErrorKind::SecondFactorSetupRequired => pick(
+                "Uw organisatie vraagt om een tweede stap bij het inloggen. Stel die eerst in.",
+                "Your organisation requires a second sign-in step. Please set it up first.",
+            ),
             ErrorKind::Internal => pick(
                 "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
                 "Something went wrong on our side. Please try again later.",
@@ -136,6 +154,19 @@ impl Dict {
                 "Poort is tijdelijk niet bereikbaar. Probeer het later opnieuw.",
                 "Poort is temporarily unavailable. Please try again later.",
             ),
+        }
+    }
+
+    /// The message for a failed call, for pages without a more specific text.
+    pub fn api_error(&self, error: &crate::api::ApiError) -> String {
+        use crate::api::ApiError;
+        match error {
+            ApiError::Server { body, retry_after: Some(seconds) } if body.error == ErrorKind::RateLimited => {
+                self.accounts.retry_in(*seconds)
+            }
+            ApiError::Server { body, .. } => self.error_kind(body.error).into(),
+            ApiError::Network => self.error_network.into(),
+            ApiError::Unexpected(_) => self.error_unexpected.into(),
         }
     }
 
@@ -223,6 +254,7 @@ pub static NL: Dict = Dict {
     nav_network: "Netwerk",
     nav_reports: "Rapportages",
     nav_admin: "Beheer",
+    nav_helpdesk: "Helpdesk",
 
     about_hours: "Uren registreren, controleren en goedkeuren.",
     about_absence: "Ziek- en hersteldmelden en het verzuimdossier.",
@@ -230,7 +262,8 @@ pub static NL: Dict = Dict {
     about_documents: "Loonstroken, jaaropgaven en andere documenten.",
     about_network: "Samenwerken met het netwerk rond een cliënt.",
     about_reports: "Overzichten en kengetallen van uw organisatie.",
-    about_admin: "Mensen, teams en rechten beheren.",
+    about_admin: "Mensen uitnodigen, rechten beheren en de auditlog bekijken.",
+    about_helpdesk: "Storingsmeldingen en de berichten die Poort verstuurde.",
 
     good_morning: "Goedemorgen",
     good_afternoon: "Goedemiddag",
@@ -242,7 +275,7 @@ pub static NL: Dict = Dict {
     main_contact: "Hoofdcontactpersoon",
     helpdesk: "Helpdesk Poort",
     modules_heading: "Onderdelen",
-    modules_intro: "Deze onderdelen worden op dit moment gebouwd en komen binnenkort beschikbaar.",
+    modules_intro: "Onderdelen met het label Binnenkort worden op dit moment gebouwd.",
 
     coming_soon_suffix: "is binnenkort beschikbaar",
     coming_soon_body: "Aan dit onderdeel wordt nog gewerkt. Zodra het klaar is, vindt u het hier.",
@@ -254,6 +287,9 @@ pub static NL: Dict = Dict {
     error_reference: "Referentie",
     error_network: "Geen verbinding met Poort. Controleer uw internetverbinding en probeer het opnieuw.",
     error_unexpected: "Er ging iets mis. Probeer het later opnieuw.",
+
+    accounts: &accounts::NL,
+    admin: &admin::NL,
 };
 
 /// English.
@@ -300,6 +336,7 @@ pub static EN: Dict = Dict {
     nav_network: "Network",
     nav_reports: "Reports",
     nav_admin: "Administration",
+    nav_helpdesk: "Helpdesk",
 
     about_hours: "Record, check and approve hours.",
     about_absence: "Report sickness and recovery, and the absence file.",
@@ -307,7 +344,8 @@ pub static EN: Dict = Dict {
     about_documents: "Payslips, annual statements and other documents.",
     about_network: "Work together with the network around a client.",
     about_reports: "Overviews and key figures for your organisation.",
-    about_admin: "Manage people, teams and rights.",
+    about_admin: "Invite people, manage rights and read the audit log.",
+    about_helpdesk: "Outage messages and the messages Poort sent.",
 
     good_morning: "Good morning",
     good_afternoon: "Good afternoon",
@@ -319,7 +357,7 @@ pub static EN: Dict = Dict {
     main_contact: "Main contact",
     helpdesk: "Poort helpdesk",
     modules_heading: "Modules",
-    modules_intro: "These modules are being built right now and will be available soon.",
+    modules_intro: "Modules labelled Soon are being built right now.",
 
     coming_soon_suffix: "is coming soon",
     coming_soon_body: "This part of Poort is still being built. Once it is ready, you will find it here.",
@@ -331,6 +369,9 @@ pub static EN: Dict = Dict {
     error_reference: "Reference",
     error_network: "Cannot reach Poort. Check your internet connection and try again.",
     error_unexpected: "Something went wrong. Please try again later.",
+
+    accounts: &accounts::EN,
+    admin: &admin::EN,
 };
 
 /// The dictionary for a language.
@@ -433,7 +474,10 @@ mod tests {
 
     #[test]
     fn dictionaries_know_their_language() {
-        assert_eq!(dict(Locale::Nl).locale, Locale::Nl);
-        assert_eq!(dict(Locale::En).locale, Locale::En);
+        for locale in [Locale::Nl, Locale::En] {
+            assert_eq!(dict(locale).locale, locale);
+            assert_eq!(dict(locale).accounts.locale, locale);
+            assert_eq!(dict(locale).admin.locale, locale);
+        }
     }
 }

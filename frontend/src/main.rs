@@ -8,6 +8,7 @@ mod i18n;
 mod modules;
 mod pages;
 mod session;
+mod time;
 
 fn main() {
     console_error_panic_hook::set_once();

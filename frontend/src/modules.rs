@@ -1,12 +1,12 @@
-//! The parts of Poort the menu lists. Only the overview exists yet; the others
-//! lead to an honest "coming soon" page until their issue lands.
+//! The parts of Poort the menu lists. Modules that are not built yet lead to
+//! an honest "coming soon" page until their issue lands.
 
-use shared::auth::{Me, Right, Role};
+use shared::auth::{Me, Right};
 
 use crate::components::icon::IconName;
 use crate::i18n::Dict;
 
-/// A module that is planned but not built yet.
+/// A part of Poort in the menu, built or planned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Module {
     Hours,
@@ -16,11 +16,12 @@ pub enum Module {
     Network,
     Reports,
     Admin,
+    Helpdesk,
 }
 
 impl Module {
     /// In menu order.
-    pub const ALL: [Module; 7] = [
+    pub const ALL: [Module; 8] = [
         Module::Hours,
         Module::Absence,
         Module::MyDetails,
@@ -28,6 +29,7 @@ impl Module {
         Module::Network,
         Module::Reports,
         Module::Admin,
+        Module::Helpdesk,
     ];
 
     /// The Dutch path segment, as in `/binnenkort/uren`.
@@ -40,7 +42,13 @@ impl Module {
             Module::Network => "netwerk",
             Module::Reports => "rapportages",
             Module::Admin => "beheer",
+            Module::Helpdesk => "helpdesk",
         }
+    }
+
+    /// Whether the module exists; the others are "coming soon".
+    pub fn is_built(self) -> bool {
+        matches!(self, Module::Admin | Module::Helpdesk)
     }
 
     /// Finds a module by its path segment.
@@ -48,9 +56,9 @@ impl Module {
         Module::ALL.into_iter().find(|m| m.slug() == slug)
     }
 
-    /// Where the menu links to while the module is not built.
+    /// Where the menu links to: the module, or its "coming soon" page.
     pub fn href(self) -> String {
-        format!("/binnenkort/{}", self.slug())
+        if self.is_built() { format!("/{}", self.slug()) } else { format!("/binnenkort/{}", self.slug()) }
     }
 
     /// The menu label.
@@ -63,6 +71,7 @@ impl Module {
             Module::Network => t.nav_network,
             Module::Reports => t.nav_reports,
             Module::Admin => t.nav_admin,
+            Module::Helpdesk => t.nav_helpdesk,
         }
     }
 
@@ -76,6 +85,7 @@ impl Module {
             Module::Network => t.about_network,
             Module::Reports => t.about_reports,
             Module::Admin => t.about_admin,
+            Module::Helpdesk => t.about_helpdesk,
         }
     }
 
@@ -89,20 +99,17 @@ impl Module {
             Module::Network => IconName::Network,
             Module::Reports => IconName::Reports,
             Module::Admin => IconName::Admin,
+            Module::Helpdesk => IconName::Helpdesk,
         }
     }
 
-    /// Whether the menu shows it to this person. Only administration is
-    /// limited: the server enforces access; this only avoids a menu full of
-    /// doors that will not open.
+    /// Whether the menu shows it to this person. The server enforces access;
+    /// this only avoids a menu full of doors that will not open. Everything
+    /// under "Beheer" needs *manage rights*, whatever the role.
     pub fn shown_to(self, me: &Me) -> bool {
         match self {
-            Module::Admin => {
-                me.helpdesk
-                    || me.main_contact
-                    || me.role == Role::Administrator
-                    || me.rights.contains(&Right::ManageRights)
-            }
+            Module::Admin => me.rights.contains(&Right::ManageRights),
+            Module::Helpdesk => me.helpdesk,
             _ => true,
         }
     }
@@ -116,8 +123,9 @@ mod tests {
     fn slugs_round_trip() {
         for module in Module::ALL {
             assert_eq!(Module::from_slug(module.slug()), Some(module));
-            assert!(module.href().starts_with("/binnenkort/"));
+            assert_eq!(module.href().starts_with("/binnenkort/"), !module.is_built());
         }
+        assert_eq!(Module::Admin.href(), "/beheer");
         assert_eq!(Module::from_slug("onbekend"), None);
     }
 }

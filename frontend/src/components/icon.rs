@@ -27,6 +27,9 @@ pub enum IconName {
     EyeOff,
     Alert,
     Building,
+    Helpdesk,
+    Mail,
+    Send,
 }
 
 impl IconName {
@@ -73,6 +76,14 @@ impl IconName {
                 "M9.9 9.9a3 3 0 0 0 4.2 4.2",
             ],
             Self::Alert => &["M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18", "M12 7.5v5.5", "M12 16.5v.01"],
+            Self::Helpdesk => &[
+                "M4.5 13.5v-1.5a7.5 7.5 0 0 1 15 0v1.5",
+                "M4.5 13h2.5v5H5.5a1 1 0 0 1-1-1z",
+                "M19.5 13H17v5h1.5a1 1 0 0 0 1-1z",
+                "M17 18c0 1.5-1.5 2.5-4 2.5",
+            ],
+            Self::Mail => &["M3.5 6h17v12h-17z", "M3.5 6.5 12 13l8.5-6.5"],
+            Self::Send => &["M21 3 10.5 13.5", "M21 3l-6.5 18-4-7.5-7.5-4z"],
             Self::Building => {
                 &["M4.5 21V4.5h10V21", "M14.5 9.5h5V21", "M3 21h18", "M8 8h3", "M8 12h3", "M8 16h3"]
             }

@@ -19,12 +19,39 @@ fn format_updated(at: DateTime<Utc>, locale: Locale) -> String {
     }
 }
 
+/// Bumped when the helpdesk changed the message, so every banner fetches it again.
+#[derive(Clone, Copy)]
+pub struct StatusRevision(RwSignal<u32>);
+
+/// Puts the status revision in context; call once at the root.
+pub fn provide_status_revision() {
+    provide_context(StatusRevision(RwSignal::new(0)));
+}
+
+/// A function that makes every status banner fetch the message again. Taken
+/// from context when a component is set up, because context is not
+/// reachable from inside a browser future.
+pub fn status_refresher() -> impl Fn() + Copy + 'static {
+    let revision = use_context::<StatusRevision>();
+    move || {
+        if let Some(StatusRevision(revision)) = revision {
+            revision.update(|r| *r = r.wrapping_add(1));
+        }
+    }
+}
+
 /// The status banner. Renders nothing until the status is known, and nothing
 /// if it cannot be fetched: claiming "no outages" then could be untrue.
 #[component]
 pub fn StatusBanner() -> impl IntoView {
     let i18n = use_i18n();
-    let status = LocalResource::new(api::status);
+    let revision = use_context::<StatusRevision>();
+    let status = LocalResource::new(move || {
+        if let Some(StatusRevision(revision)) = revision {
+            revision.track();
+        }
+        api::status()
+    });
 
     move || {
         let t = i18n.t();

@@ -1,6 +1,8 @@
 //! One folder per capability, mirroring `api/src/<capability>/`.
 
+pub mod admin;
 pub mod auth;
 pub mod coming_soon;
 pub mod dashboard;
+pub mod helpdesk;
 pub mod not_found;

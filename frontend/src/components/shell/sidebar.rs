@@ -62,7 +62,7 @@ pub fn Sidebar() -> impl IntoView {
                                 <A href=module.href() attr:class="menu-link" attr:title=title_when_collapsed(label)>
                                     <Icon icon=module.icon() />
                                     <span class="menu-label">{label}</span>
-                                    <span class="badge soon-badge">{t.soon_badge}</span>
+                                    {(!module.is_built()).then(|| view! { <span class="badge soon-badge">{t.soon_badge}</span> })}
                                 </A>
                             </li>
                         }

@@ -11,18 +11,17 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::auth::LoginRequest;
 use shared::error::ErrorKind;
 use shared::validation::{FieldProblem, MAX_EMAIL_LEN, MAX_PASSWORD_LEN, check_email};
 
+use super::layout::AuthLayout;
 use crate::api::{self, ApiError};
-use crate::components::icon::{Icon, IconName, Logo};
-use crate::components::language_switch::LanguageSwitch;
+use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
 use crate::components::shell::is_safe_return_path;
-use crate::components::skip_link::SkipLink;
-use crate::components::status_banner::StatusBanner;
 use crate::i18n::{Dict, use_i18n};
 use crate::session::{Session, use_session};
 
@@ -57,16 +56,7 @@ fn password_message(t: &Dict, problem: FieldProblem) -> String {
 /// The translated message for a failed sign-in, with the request id when the
 /// helpdesk would need it.
 fn sign_in_error_message(t: &Dict, error: &ApiError) -> (String, Option<String>) {
-    match error {
-        ApiError::Server(body) => {
-            let reference = matches!(body.error, ErrorKind::Internal | ErrorKind::Unavailable)
-                .then(|| body.request_id.clone())
-                .flatten();
-            (t.error_kind(body.error).into(), reference)
-        }
-        ApiError::Network => (t.error_network.into(), None),
-        ApiError::Unexpected(_) => (t.error_unexpected.into(), None),
-    }
+    (t.api_error(error), error.reference().map(str::to_string))
 }
 
 #[component]
@@ -89,6 +79,20 @@ pub fn SignInPage() -> impl IntoView {
         }
     });
     let expired = Memo::new(move |_| session.get() == Session::Expired);
+    // Pages that end at the sign-in page say why: `?wachtwoord=gewijzigd`
+    // after a reset, `?account=geactiveerd` when signing in after activation failed.
+    let arrival_notice = Memo::new(move |_| {
+        let accounts = i18n.t().accounts;
+        query.with(|q| {
+            if q.get("wachtwoord").as_deref() == Some("gewijzigd") {
+                Some(accounts.password_changed)
+            } else if q.get("account").as_deref() == Some("geactiveerd") {
+                Some(accounts.activated_sign_in)
+            } else {
+                None
+            }
+        })
+    });
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -108,7 +112,7 @@ pub fn SignInPage() -> impl IntoView {
     let server_field_message = move |field: &str| {
         let t = i18n.t();
         server_error.with(|e| match e {
-            Some(ApiError::Server(body)) => {
+            Some(ApiError::Server { body, .. }) => {
                 let max = if field == "email" { MAX_EMAIL_LEN } else { MAX_PASSWORD_LEN };
                 body.fields.get(field).map(|f| t.field_code(&f.code, max))
             }
@@ -215,24 +219,16 @@ pub fn SignInPage() -> impl IntoView {
     };
 
     view! {
-        <div class="auth-page">
-            <SkipLink />
-            <header class="auth-header">
-                <span class="brand">
-                    <Logo />
-                    <span class="brand-name">"Poort"</span>
-                </span>
-                <LanguageSwitch />
-            </header>
-            <main id="main" class="auth-main" tabindex="-1">
-                <div class="auth-column">
-                    <StatusBanner />
+        <AuthLayout>
                     <div class="card auth-card">
                         <h1>{move || i18n.t().sign_in_title}</h1>
                         <p class="lead">{move || i18n.t().sign_in_intro}</p>
                         <Show when=move || expired.get()>
                             <p class="notice" data-testid="session-expired">{move || i18n.t().session_expired}</p>
                         </Show>
+                        {move || arrival_notice.get().map(|text| view! {
+                            <p class="notice success" role="status" data-testid="sign-in-notice">{text}</p>
+                        })}
                         <div
                             class="form-alert"
                             class:is-visible=move || server_error.with(|e| e.as_ref().is_some_and(|e| e.kind() != Some(ErrorKind::Validation)))
@@ -305,6 +301,9 @@ pub fn SignInPage() -> impl IntoView {
                                 {move || password_error.get().map(|message| view! {
                                     <p id="password-error" class="field-error" data-testid="password-error">{message}</p>
                                 })}
+                                <A href="/wachtwoord-vergeten" attr:class="field-link" attr:data-testid="forgot-password-link">
+                                    {move || i18n.t().accounts.forgot_link}
+                                </A>
                             </div>
                             <button
                                 type="submit"
@@ -317,9 +316,6 @@ pub fn SignInPage() -> impl IntoView {
                         </form>
                         <p class="help-text">{move || i18n.t().sign_in_help}</p>
                     </div>
-                    <p class="tagline">{move || i18n.t().app_tagline}</p>
-                </div>
-            </main>
-        </div>
+        </AuthLayout>
     }
 }

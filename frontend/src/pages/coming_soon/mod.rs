@@ -1,7 +1,7 @@
 //! Where menu items for modules that are not built yet lead.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::icon::Icon;
@@ -23,6 +23,8 @@ pub fn ComingSoonPage() -> impl IntoView {
     move || {
         let t = i18n.t();
         match module.get() {
+            // An old bookmark of a module that has been built since.
+            Some(module) if module.is_built() => view! { <Redirect path=module.href() /> }.into_any(),
             Some(module) => view! {
                 <div class="page">
                     <div class="card empty-state" data-testid="coming-soon">

@@ -45,7 +45,7 @@ fn Dashboard(me: Me, t: &'static Dict) -> impl IntoView {
                     <A href=module.href() attr:class="module-card">
                         <span class="module-icon"><Icon icon=module.icon() /></span>
                         <span class="module-title">{module.label(t)}</span>
-                        <span class="badge soon-badge">{t.soon_badge}</span>
+                        {(!module.is_built()).then(|| view! { <span class="badge soon-badge">{t.soon_badge}</span> })}
                         <span class="module-about">{module.about(t)}</span>
                     </A>
                 </li>
