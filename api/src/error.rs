@@ -65,6 +65,13 @@ impl ApiError {
         Self::new(ErrorKind::Conflict, message)
     }
 
+    /// 409 naming the field and a code clients can translate.
+    pub fn conflict_on(field: &str, code: &str, message: &str) -> Self {
+        let mut e = Self::conflict(message);
+        e.fields.insert(field.into(), FieldError { code: code.into(), message: message.into() });
+        e
+    }
+
     /// 400.
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::BadRequest, message)

@@ -65,6 +65,18 @@ async fn an_invited_person_activates_with_their_birth_date_and_signs_in() {
     assert_eq!(info.status, StatusCode::OK);
     let info = info.json();
     assert_eq!(info["organisation_name"], "Thuiszorg De Linde");
+    assert!(info["organisation_id"].is_string());
+    let again = send(
+        &app,
+        fatima.on(browser(Method::POST, "/api/v1/invitations")).set_json(invite(
+            "daan.koster@delinde.example",
+            "employee",
+            json!([]),
+        )),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert_eq!(again.json()["fields"]["email"]["code"], "open_invitation");
     assert_eq!(info["existing_account"], false);
     assert_eq!(info["proof"], "birth_date");
 

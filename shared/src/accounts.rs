@@ -92,7 +92,9 @@ pub struct ActivationInfo {
     pub name: String,
     /// The invited address.
     pub email: String,
-    /// The organisation that invites.
+    /// The organisation that invites (sign in to this one after activating).
+    pub organisation_id: Uuid,
+    /// Its name.
     pub organisation_name: String,
     /// What they must prove.
     pub proof: ActivationProof,

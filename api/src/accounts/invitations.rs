@@ -111,7 +111,11 @@ pub async fn create(
             .iter()
             .any(|m| m.organisation_id == actor.organisation_id)
     {
-        return Err(ApiError::conflict("This person already has an account in your organisation"));
+        return Err(ApiError::conflict_on(
+            "email",
+            "already_member",
+            "This person already has an account in your organisation",
+        ));
     }
     let open = invitation::Entity::find()
         .filter(invitation::Column::OrganisationId.eq(actor.organisation_id))
@@ -119,7 +123,11 @@ pub async fn create(
         .all(&state.db.read)
         .await?;
     if open.iter().any(|i| status(i, now) == InvitationStatus::Pending) {
-        return Err(ApiError::conflict("This address has an open invitation; send it again instead"));
+        return Err(ApiError::conflict_on(
+            "email",
+            "open_invitation",
+            "This address has an open invitation; send it again instead",
+        ));
     }
 
     let token = tokens::random_token();
@@ -285,6 +293,7 @@ pub async fn lookup(state: &AppState, token: &str) -> Result<ActivationInfo, Api
     let i = pending_by_token(state, token).await?;
     let existing = auth_store::user_by_email(&state.db.read, &i.email).await?;
     Ok(ActivationInfo {
+        organisation_id: i.organisation_id,
         organisation_name: organisation_name(state, i.organisation_id).await?,
         name: i.name,
         email: i.email,

@@ -233,7 +233,7 @@ async fn switch_organisation(
 )]
 #[get("/me")]
 async fn get_me(state: web::Data<AppState>, actor: Actor) -> Result<web::Json<Me>, ApiError> {
-    Ok(web::Json(service::me_for(&state, actor.user_id, actor.organisation_id).await?))
+    Ok(web::Json(service::me_of(&state, &actor).await?))
 }
 
 /// Save the interface language; it follows the person to every device.

@@ -375,6 +375,32 @@ pub async fn me_for(state: &AppState, user_id: Uuid, org: Uuid) -> Result<Me, Ap
     })
 }
 
+/// `GET /me` for the caller: the actor already carries everything but the
+/// membership list, so this is one query.
+pub async fn me_of(state: &AppState, actor: &Actor) -> Result<Me, ApiError> {
+    let memberships = store::memberships_of(&state.db.read, actor.user_id).await?;
+    let organisation_name = memberships
+        .iter()
+        .find(|m| m.organisation_id == actor.organisation_id)
+        .map(|m| m.organisation_name.clone())
+        .unwrap_or_default();
+    Ok(Me {
+        id: actor.user_id,
+        name: actor.name.clone(),
+        email: actor.email.clone(),
+        locale: actor.locale,
+        helpdesk: actor.helpdesk,
+        organisation_id: actor.organisation_id,
+        organisation_name,
+        role: actor.role,
+        rights: actor.rights.clone(),
+        main_contact: actor.main_contact,
+        memberships,
+        must_change_password: actor.must_change_password,
+        must_set_up_second_factor: actor.must_set_up_second_factor,
+    })
+}
+
 /// Saves the caller's language.
 pub async fn set_locale(state: &AppState, actor: &Actor, locale: Locale) -> Result<Me, ApiError> {
     store::set_locale(&state.db.write, actor.user_id, locale, state.clock.now()).await?;

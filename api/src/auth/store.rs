@@ -20,26 +20,24 @@ pub async fn user_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Opt
     user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await
 }
 
-/// A person's memberships with the organisation names, oldest first.
+/// A person's memberships with the organisation names, oldest first (one query).
 pub async fn memberships_of(
     db: &impl ConnectionTrait,
     user_id: Uuid,
 ) -> Result<Vec<MembershipSummary>, DbErr> {
     let rows = membership::Entity::find()
+        .find_also_related(organisation::Entity)
         .filter(membership::Column::UserId.eq(user_id))
         .order_by_asc(membership::Column::CreatedAt)
         .order_by_asc(membership::Column::Id)
         .all(db)
         .await?;
-    let org_ids: Vec<Uuid> = rows.iter().map(|m| m.organisation_id).collect();
-    let orgs = organisation::Entity::find().filter(organisation::Column::Id.is_in(org_ids)).all(db).await?;
     Ok(rows
         .into_iter()
-        .filter_map(|m| {
-            let org = orgs.iter().find(|o| o.id == m.organisation_id)?;
+        .filter_map(|(m, org)| {
             Some(MembershipSummary {
                 organisation_id: m.organisation_id,
-                organisation_name: org.name.clone(),
+                organisation_name: org?.name,
                 role: Role::parse(&m.role)?,
             })
         })
