@@ -67,6 +67,16 @@ async fn the_legacy_profile_applies_seed_004s_rules_to_password_changes() {
         send(&app, change("Zomer2026!Zomer2026!")).await.json()["fields"]["new_password"]["code"],
         "too_long"
     );
+    // Live feedback while signed in follows the organisation's rules too.
+    let check = send(
+        &app,
+        pieter
+            .on(browser(Method::POST, "/api/v1/password-check"))
+            .set_json(json!({"password": "Zomer2026@"})),
+    )
+    .await
+    .json();
+    assert_eq!(check["problems"], json!([{"problem": "forbidden_character"}]));
     // Ten characters: too short for the standard, fine for the legacy profile.
     assert_eq!(send(&app, change("Zomer2026!")).await.status, StatusCode::NO_CONTENT);
 }

@@ -185,6 +185,19 @@ mod tests {
     }
 
     #[test]
+    fn security_settings_read_back_what_the_server_writes() {
+        let settings = SecuritySettings {
+            password_policy: PasswordPolicy::Legacy,
+            lockout: Some(LockoutSetting { failures: 3, minutes: 60 }),
+            require_second_factor: true,
+            weaker_than_standard: true,
+        };
+        let json = serde_json::to_string(&settings).unwrap_or_default();
+        let back: Result<SecuritySettings, _> = serde_json::from_str(&json);
+        assert_eq!(back.ok(), Some(settings));
+    }
+
+    #[test]
     fn administrators_are_made_by_administrators_and_main_contacts() {
         assert!(!may_grant(Role::Employer, ALL, false, Role::Administrator, &[]));
         assert!(may_grant(Role::Employer, ALL, true, Role::Administrator, &[]));
@@ -216,7 +229,7 @@ pub struct SecuritySettings {
     /// Everyone must use a second factor.
     pub require_second_factor: bool,
     /// Read-only: the settings are weaker than Poort's standard (legacy password rules or a
-    /// lock that strangers can trigger); the screen says so.
-    #[serde(default, skip_deserializing)]
+    /// lock that strangers can trigger); the screen says so. Ignored when sent.
+    #[serde(default)]
     pub weaker_than_standard: bool,
 }

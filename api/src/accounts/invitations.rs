@@ -160,18 +160,7 @@ pub async fn create(
         VALID_DAYS,
     );
     outbox::enqueue_mail(&txn, Some(actor.organisation_id), &canonical, mail, now).await?;
-    audit::record(
-        &txn,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "invitation_sent",
-            subject: Some(model.id.to_string()),
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&txn, Event::by(actor, "invitation_sent", Some(model.id.to_string())), client, now).await?;
     txn.commit().await?;
     Ok(to_api(model, now))
 }
@@ -230,18 +219,8 @@ pub async fn resend(
         VALID_DAYS,
     );
     outbox::enqueue_mail(&txn, Some(actor.organisation_id), &model.email, mail, now).await?;
-    audit::record(
-        &txn,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "invitation_resent",
-            subject: Some(model.id.to_string()),
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&txn, Event::by(actor, "invitation_resent", Some(model.id.to_string())), client, now)
+        .await?;
     txn.commit().await?;
     Ok(to_api(model, now))
 }
@@ -263,12 +242,7 @@ pub async fn revoke(
     let model = m.update(&state.db.write).await?;
     audit::record(
         &state.db.write,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "invitation_revoked",
-            subject: Some(model.id.to_string()),
-        },
+        Event::by(actor, "invitation_revoked", Some(model.id.to_string())),
         client,
         now,
     )
@@ -421,6 +395,7 @@ pub async fn check(
     state: &AppState,
     password: &str,
     token: Option<&str>,
+    actor: Option<&Actor>,
 ) -> Result<PasswordCheckResult, ApiError> {
     let (mut name, mut mail, mut org) = (String::new(), String::new(), String::new());
     let mut org_id = None;
@@ -444,6 +419,12 @@ pub async fn check(
             name = u.name;
             mail = u.email;
         }
+    }
+    if let (None, Some(a)) = (org_id, actor) {
+        name = a.name.clone();
+        mail = a.email.clone();
+        org = organisation_name(state, a.organisation_id).await?;
+        org_id = Some(a.organisation_id);
     }
     let who = PersonalInfo { name: &name, email: &mail, organisation: &org };
     Ok(PasswordCheckResult {

@@ -140,14 +140,16 @@ async fn activate(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Live feedback on a new password, by the same rules the server applies when it is set.
+/// Live feedback on a new password, by the same rules the server applies when it is set:
+/// the invitation's or reset link's organisation (with `token`), else the signed-in person's.
 #[utoipa::path(tag = "accounts", request_body = PasswordCheck, responses((status = 200, body = PasswordCheckResult)))]
 #[post("/password-check")]
 async fn password_check(
     state: web::Data<AppState>,
+    actor: Option<Actor>,
     body: web::Json<PasswordCheck>,
 ) -> Result<web::Json<PasswordCheckResult>, ApiError> {
-    Ok(web::Json(invitations::check(&state, &body.password, body.token.as_deref()).await?))
+    Ok(web::Json(invitations::check(&state, &body.password, body.token.as_deref(), actor.as_ref()).await?))
 }
 
 /// Your organisation's security settings (needs *manage rights*). `weaker_than_standard`

@@ -104,12 +104,7 @@ pub async fn set(
     let saved = m.update(&state.db.write).await?;
     audit::record(
         &state.db.write,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "security_settings_changed",
-            subject: None,
-        },
+        Event::by(actor, "security_settings_changed", None),
         client,
         state.clock.now(),
     )

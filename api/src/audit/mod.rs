@@ -44,6 +44,18 @@ pub struct Event<'a> {
     pub subject: Option<String>,
 }
 
+impl<'a> Event<'a> {
+    /// Something a signed-in person did in their organisation.
+    pub fn by(actor: &crate::auth::Actor, action: &'a str, subject: Option<String>) -> Self {
+        Self {
+            organisation_id: Some(actor.organisation_id),
+            actor_user_id: Some(actor.user_id),
+            action,
+            subject,
+        }
+    }
+}
+
 /// Records `event`.
 pub async fn record(
     db: &impl ConnectionTrait,

@@ -1,9 +1,6 @@
 //! My account: change the password, see active sessions and end any or all of them.
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-    sea_query::Expr,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 use shared::auth::SessionInfo;
 use uuid::Uuid;
 
@@ -59,27 +56,9 @@ pub async fn change_password(
     m.must_change_password = Set(false);
     m.updated_at = Set(now);
     m.update(&txn).await?;
-    session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(now))
-        .col_expr(session::Column::RevokedReason, Expr::value("password_changed"))
-        .filter(session::Column::UserId.eq(actor.user_id))
-        .filter(session::Column::Id.ne(actor.session_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    store::revoke_sessions_of(&txn, actor.user_id, Some(actor.session_id), "password_changed", now).await?;
     second_factor::forget_devices(&txn, actor.user_id).await?;
-    audit::record(
-        &txn,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "password_changed",
-            subject: None,
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&txn, Event::by(actor, "password_changed", None), client, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -129,12 +108,7 @@ pub async fn end_session(
     if store::revoke_session(&state.db.write, s.id, "ended_by_owner", now).await? {
         audit::record(
             &state.db.write,
-            Event {
-                organisation_id: Some(actor.organisation_id),
-                actor_user_id: Some(actor.user_id),
-                action: "session_ended",
-                subject: Some(s.id.to_string()),
-            },
+            Event::by(actor, "session_ended", Some(s.id.to_string())),
             client,
             now,
         )
@@ -150,25 +124,15 @@ pub async fn end_other_sessions(
     client: &ClientInfo,
 ) -> Result<u64, ApiError> {
     let now = state.clock.now();
-    let res = session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(now))
-        .col_expr(session::Column::RevokedReason, Expr::value("ended_by_owner"))
-        .filter(session::Column::UserId.eq(actor.user_id))
-        .filter(session::Column::Id.ne(actor.session_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(&state.db.write)
-        .await?;
-    audit::record(
+    let ended = store::revoke_sessions_of(
         &state.db.write,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "sessions_ended",
-            subject: Some(res.rows_affected.to_string()),
-        },
-        client,
+        actor.user_id,
+        Some(actor.session_id),
+        "ended_by_owner",
         now,
     )
     .await?;
-    Ok(res.rows_affected)
+    audit::record(&state.db.write, Event::by(actor, "sessions_ended", Some(ended.to_string())), client, now)
+        .await?;
+    Ok(ended)
 }

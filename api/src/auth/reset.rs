@@ -16,7 +16,7 @@ use shared::{
 use super::{blocklist, email, guard, password, store, tokens};
 use crate::{
     audit::{self, ClientInfo, Event},
-    entities::{password_reset, session, user},
+    entities::{password_reset, user},
     error::{ApiError, Validation},
     notifications::{outbox, templates},
     state::AppState,
@@ -132,13 +132,7 @@ pub async fn confirm(
     u.must_change_password = Set(false);
     u.updated_at = Set(now);
     u.update(&txn).await?;
-    session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(now))
-        .col_expr(session::Column::RevokedReason, Expr::value("password_reset"))
-        .filter(session::Column::UserId.eq(user.id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    store::revoke_sessions_of(&txn, user.id, None, "password_reset", now).await?;
     guard::record_success(&txn, &user.email).await?;
     // A new password forgets remembered browsers: the second factor is asked again.
     super::second_factor::forget_devices(&txn, user.id).await?;

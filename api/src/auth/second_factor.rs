@@ -261,18 +261,7 @@ pub async fn confirm(
     m.update(&txn).await?;
     let codes = new_recovery_codes(&txn, actor.user_id, now).await?;
     forget_devices(&txn, actor.user_id).await?;
-    audit::record(
-        &txn,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "second_factor_added",
-            subject: Some("totp".into()),
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&txn, Event::by(actor, "second_factor_added", Some("totp".into())), client, now).await?;
     txn.commit().await?;
     Ok(codes)
 }
@@ -332,18 +321,7 @@ pub async fn remove(
         .exec(&txn)
         .await?;
     forget_devices(&txn, actor.user_id).await?;
-    audit::record(
-        &txn,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "second_factor_removed",
-            subject: Some("totp".into()),
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&txn, Event::by(actor, "second_factor_removed", Some("totp".into())), client, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -362,18 +340,7 @@ pub async fn regenerate(
     let now = state.clock.now();
     let txn = state.db.write.begin().await?;
     let codes = new_recovery_codes(&txn, actor.user_id, now).await?;
-    audit::record(
-        &txn,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "recovery_codes_regenerated",
-            subject: None,
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&txn, Event::by(actor, "recovery_codes_regenerated", None), client, now).await?;
     txn.commit().await?;
     Ok(codes)
 }

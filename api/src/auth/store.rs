@@ -149,6 +149,25 @@ pub async fn revoke_session(
     Ok(res.rows_affected == 1)
 }
 
+/// Ends every running session of a person, except `keep`; returns how many ended.
+pub async fn revoke_sessions_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    keep: Option<Uuid>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let mut q = session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
+        .col_expr(session::Column::RevokedReason, Expr::value(reason))
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::RevokedAt.is_null());
+    if let Some(keep) = keep {
+        q = q.filter(session::Column::Id.ne(keep));
+    }
+    Ok(q.exec(db).await?.rows_affected)
+}
+
 /// The actor behind a session, in one query: session, person and membership.
 /// `None` when the session is unknown, ended or expired, or the membership is gone.
 pub async fn actor(

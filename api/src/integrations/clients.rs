@@ -61,12 +61,7 @@ pub async fn create(
     .await?;
     audit::record(
         &state.db.write,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "api_client_created",
-            subject: Some(model.id.to_string()),
-        },
+        Event::by(actor, "api_client_created", Some(model.id.to_string())),
         client,
         now,
     )
@@ -106,12 +101,7 @@ pub async fn revoke(
     let saved = m.update(&state.db.write).await?;
     audit::record(
         &state.db.write,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "api_client_revoked",
-            subject: Some(saved.id.to_string()),
-        },
+        Event::by(actor, "api_client_revoked", Some(saved.id.to_string())),
         client,
         now,
     )

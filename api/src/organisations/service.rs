@@ -86,18 +86,8 @@ pub async fn create_team(
         }
         Err(e) => return Err(e.into()),
     };
-    audit::record(
-        &state.db.write,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "team_created",
-            subject: Some(team.id.to_string()),
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&state.db.write, Event::by(actor, "team_created", Some(team.id.to_string())), client, now)
+        .await?;
     Ok(team)
 }
 
@@ -160,18 +150,7 @@ pub async fn update_member(
         update.role.as_str(),
         Right::format_list(&update.rights)
     );
-    audit::record(
-        &state.db.write,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "rights_changed",
-            subject: Some(subject),
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&state.db.write, Event::by(actor, "rights_changed", Some(subject)), client, now).await?;
     store::members(&state.db.read, actor.scope(), None, crate::pagination::MAX_LIMIT)
         .await?
         .into_iter()
@@ -202,11 +181,9 @@ pub async fn temporary_password(
     client: &ClientInfo,
 ) -> Result<shared::auth::TemporaryPassword, ApiError> {
     use rand::Rng;
-    use sea_orm::{
-        ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait, sea_query::Expr,
-    };
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 
-    use crate::entities::{membership, session, user};
+    use crate::entities::{membership, user};
     actor.require(Right::ManageRights)?;
     let m = membership::Entity::find_by_id(id)
         .filter(membership::Column::OrganisationId.eq(actor.organisation_id))
@@ -231,26 +208,10 @@ pub async fn temporary_password(
     um.must_change_password = Set(true);
     um.updated_at = Set(now);
     um.update(&txn).await?;
-    session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(now))
-        .col_expr(session::Column::RevokedReason, Expr::value("temporary_password"))
-        .filter(session::Column::UserId.eq(m.user_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    crate::auth::store::revoke_sessions_of(&txn, m.user_id, None, "temporary_password", now).await?;
     crate::auth::guard::record_success(&txn, &email).await?;
-    audit::record(
-        &txn,
-        Event {
-            organisation_id: Some(actor.organisation_id),
-            actor_user_id: Some(actor.user_id),
-            action: "temporary_password_set",
-            subject: Some(m.user_id.to_string()),
-        },
-        client,
-        now,
-    )
-    .await?;
+    audit::record(&txn, Event::by(actor, "temporary_password_set", Some(m.user_id.to_string())), client, now)
+        .await?;
     txn.commit().await?;
     Ok(shared::auth::TemporaryPassword { temporary_password: temporary })
 }
