@@ -14,13 +14,17 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use shared::Page;
+use shared::accounts::SecuritySettings;
 use shared::accounts::{
     Activate, ActivationInfo, ActivationLookup, Invitation, NewInvitation, PasswordCheck, PasswordCheckResult,
 };
 use shared::auth::{
-    LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences, SwitchOrganisation,
+    ChangePassword, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences,
+    Reauthenticate, RecoveryCodes, SecondFactorAnswer, SecondFactorRequired, SecondFactorStatus, SessionInfo,
+    SwitchOrganisation, TemporaryPassword, TotpConfirm, TotpEnrolment,
 };
 use shared::error::{ErrorBody, ErrorKind};
+use shared::integrations::{ApiClient, ApiScope, CreatedApiClient, NewApiClient};
 use shared::notifications::OutboxMessage;
 use shared::organisations::{AuditEntry, Member, MemberUpdate};
 use shared::status::{PlatformStatus, SetPlatformStatus};
@@ -44,6 +48,14 @@ const INVITATIONS: &str = "/api/v1/invitations";
 const MEMBERS: &str = "/api/v1/members";
 const AUDIT: &str = "/api/v1/audit";
 const OUTBOX: &str = "/api/v1/outbox";
+const SECOND_FACTOR: &str = "/api/v1/auth/second-factor";
+const MY_PASSWORD: &str = "/api/v1/me/password";
+const MY_SECOND_FACTOR: &str = "/api/v1/me/second-factor";
+const MY_TOTP: &str = "/api/v1/me/totp";
+const MY_RECOVERY_CODES: &str = "/api/v1/me/recovery-codes";
+const MY_SESSIONS: &str = "/api/v1/me/sessions";
+const SECURITY: &str = "/api/v1/organisation/security";
+const API_CLIENTS: &str = "/api/v1/api-clients";
 
 /// Items per page of the admin lists: a screenful, so "load more" is rare.
 const PAGE_SIZE: u32 = 50;
@@ -102,7 +114,13 @@ impl ApiError {
     }
 }
 
+/// What to do when a call is refused because the session must finish its setup.
+type RestrictedHandler = Box<dyn Fn(ErrorKind)>;
+
 thread_local! {
+    /// Called when the server says the session may only finish its setup
+    /// (temporary password, second factor the organisation requires).
+    static ON_RESTRICTED: RefCell<Option<RestrictedHandler>> = const { RefCell::new(None) };
     /// Called when the session cannot be refreshed any more.
     static ON_SESSION_END: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
     /// The refresh in progress, shared by every call that hit a 401 meanwhile:
@@ -114,6 +132,20 @@ thread_local! {
 /// Registers what to do when the session has ended (refresh refused).
 pub fn on_session_end(handler: impl Fn() + 'static) {
     ON_SESSION_END.with(|slot| *slot.borrow_mut() = Some(Box::new(handler)));
+}
+
+/// Registers what to do when a call is refused because the session must
+/// first change its password or set up a second factor.
+pub fn on_restricted(handler: impl Fn(ErrorKind) + 'static) {
+    ON_RESTRICTED.with(|slot| *slot.borrow_mut() = Some(Box::new(handler)));
+}
+
+fn restricted(kind: ErrorKind) {
+    ON_RESTRICTED.with(|slot| {
+        if let Some(handler) = slot.borrow().as_ref() {
+            handler(kind);
+        }
+    });
 }
 
 fn session_ended() {
@@ -134,9 +166,141 @@ pub async fn me() -> Result<Me, ApiError> {
     json(call(Method::GET, ME, None).await?).await
 }
 
-/// `POST /api/v1/auth/login`: signs in and sets the session cookies.
-pub async fn login(request: &LoginRequest) -> Result<Me, ApiError> {
-    json(call(Method::POST, LOGIN, Some(to_body(request)?)).await?).await
+/// What a correct password leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoginOutcome {
+    /// Signed in; the session cookies are set.
+    SignedIn(Box<Me>),
+    /// The account has an authenticator app: no session yet, the code comes next.
+    SecondFactor(SecondFactorRequired),
+}
+
+/// `POST /api/v1/auth/login`: signs in and sets the session cookies, or (202)
+/// asks for the second factor.
+pub async fn login(request: &LoginRequest) -> Result<LoginOutcome, ApiError> {
+    let response = call(Method::POST, LOGIN, Some(to_body(request)?)).await?;
+    if response.status() == StatusCode::ACCEPTED {
+        return Ok(LoginOutcome::SecondFactor(json(response).await?));
+    }
+    Ok(LoginOutcome::SignedIn(Box::new(json(response).await?)))
+}
+
+/// `POST /api/v1/auth/second-factor`: finishes signing in with a code.
+pub async fn second_factor(answer: &SecondFactorAnswer) -> Result<Me, ApiError> {
+    json(call(Method::POST, SECOND_FACTOR, Some(to_body(answer)?)).await?).await
+}
+
+/// `POST /api/v1/me/password`: a new password; the other sessions end.
+pub async fn change_password(request: &ChangePassword) -> Result<(), ApiError> {
+    call(Method::POST, MY_PASSWORD, Some(to_body(request)?)).await.map(drop)
+}
+
+/// `GET /api/v1/me/second-factor`: whether an authenticator app is set up.
+pub async fn second_factor_status() -> Result<SecondFactorStatus, ApiError> {
+    json(call(Method::GET, MY_SECOND_FACTOR, None).await?).await
+}
+
+/// `POST /api/v1/me/totp`: a new, unconfirmed authenticator secret.
+pub async fn enrol_totp() -> Result<TotpEnrolment, ApiError> {
+    json(call(Method::POST, MY_TOTP, Some(empty())).await?).await
+}
+
+/// `POST /api/v1/me/totp/confirm`: puts the app in force; returns recovery codes.
+pub async fn confirm_totp(code: String) -> Result<RecoveryCodes, ApiError> {
+    let body = to_body(&TotpConfirm { code })?;
+    json(call(Method::POST, &format!("{MY_TOTP}/confirm"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/me/totp/remove`: removes the app (needs the password).
+pub async fn remove_totp(password: String) -> Result<(), ApiError> {
+    let body = to_body(&Reauthenticate { password })?;
+    call(Method::POST, &format!("{MY_TOTP}/remove"), Some(body)).await.map(drop)
+}
+
+/// `POST /api/v1/me/recovery-codes`: a new set; the old one stops working.
+pub async fn regenerate_recovery_codes(password: String) -> Result<RecoveryCodes, ApiError> {
+    let body = to_body(&Reauthenticate { password })?;
+    json(call(Method::POST, MY_RECOVERY_CODES, Some(body)).await?).await
+}
+
+/// `GET /api/v1/me/sessions`: the person's active sessions.
+pub async fn sessions() -> Result<Vec<SessionInfo>, ApiError> {
+    json(call(Method::GET, MY_SESSIONS, None).await?).await
+}
+
+/// `DELETE /api/v1/me/sessions/{id}`: signs one session out.
+pub async fn end_session(id: Uuid) -> Result<(), ApiError> {
+    call(Method::DELETE, &format!("{MY_SESSIONS}/{id}"), None).await.map(drop)
+}
+
+/// `POST /api/v1/me/sessions/end-others`: signs out everywhere else.
+pub async fn end_other_sessions() -> Result<(), ApiError> {
+    call(Method::POST, &format!("{MY_SESSIONS}/end-others"), Some(empty())).await.map(drop)
+}
+
+/// The server's answer for the security settings. `shared`'s type denies
+/// unknown fields and skips `weaker_than_standard` when reading, so it cannot
+/// read its own answer; this mirror can.
+#[derive(serde::Deserialize)]
+struct SecuritySettingsAnswer {
+    password_policy: shared::password_policy::PasswordPolicy,
+    #[serde(default)]
+    lockout: Option<shared::accounts::LockoutSetting>,
+    require_second_factor: bool,
+    #[serde(default)]
+    weaker_than_standard: bool,
+}
+
+impl From<SecuritySettingsAnswer> for SecuritySettings {
+    fn from(a: SecuritySettingsAnswer) -> Self {
+        Self {
+            password_policy: a.password_policy,
+            lockout: a.lockout,
+            require_second_factor: a.require_second_factor,
+            weaker_than_standard: a.weaker_than_standard,
+        }
+    }
+}
+
+/// `GET /api/v1/organisation/security`.
+pub async fn security() -> Result<SecuritySettings, ApiError> {
+    json::<SecuritySettingsAnswer>(call(Method::GET, SECURITY, None).await?).await.map(Into::into)
+}
+
+/// `PUT /api/v1/organisation/security`.
+pub async fn save_security(settings: &SecuritySettings) -> Result<SecuritySettings, ApiError> {
+    // The server reads the flag as an unknown field and refuses the body.
+    let mut body = to_body(settings)?;
+    if let Value::Object(fields) = &mut body {
+        fields.remove("weaker_than_standard");
+    }
+    let response = call(Method::PUT, SECURITY, Some(body)).await?;
+    json::<SecuritySettingsAnswer>(response).await.map(Into::into)
+}
+
+/// `GET /api/v1/api-clients`.
+pub async fn api_clients() -> Result<Vec<ApiClient>, ApiError> {
+    json(call(Method::GET, API_CLIENTS, None).await?).await
+}
+
+/// `POST /api/v1/api-clients`: the answer holds the secret, this once.
+pub async fn create_api_client(name: String, scopes: Vec<ApiScope>) -> Result<CreatedApiClient, ApiError> {
+    let body = to_body(&NewApiClient { name, scopes })?;
+    json(call(Method::POST, API_CLIENTS, Some(body)).await?).await
+}
+
+/// `DELETE /api/v1/api-clients/{id}`: revokes a client.
+pub async fn revoke_api_client(id: Uuid) -> Result<ApiClient, ApiError> {
+    json(call(Method::DELETE, &format!("{API_CLIENTS}/{id}"), None).await?).await
+}
+
+/// `POST /api/v1/members/{id}/temporary-password`: shown once.
+pub async fn temporary_password(id: Uuid) -> Result<TemporaryPassword, ApiError> {
+    json(call(Method::POST, &format!("{MEMBERS}/{id}/temporary-password"), Some(empty())).await?).await
+}
+
+fn empty() -> Value {
+    Value::Object(Default::default())
 }
 
 /// `POST /api/v1/auth/logout`: ends the session and clears the cookies.
@@ -256,7 +420,13 @@ fn to_body(value: &impl Serialize) -> Result<Value, ApiError> {
 /// Sends a request; on a 401 refreshes the session once and repeats it.
 async fn call(method: Method, path: &str, body: Option<Value>) -> Result<reqwest::Response, ApiError> {
     let response = send(method.clone(), path, body.as_ref()).await?;
-    if response.status() != StatusCode::UNAUTHORIZED || path == LOGIN || path == REFRESH {
+    // The second-factor step has no session yet: its 401 means the challenge
+    // is over, not that a refresh would help.
+    if response.status() != StatusCode::UNAUTHORIZED
+        || path == LOGIN
+        || path == REFRESH
+        || path == SECOND_FACTOR
+    {
         return check(response).await;
     }
     if refresh().await {
@@ -317,7 +487,13 @@ async fn check(response: reqwest::Response) -> Result<reqwest::Response, ApiErro
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
     match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiError::Server { body, retry_after }),
+        Ok(body) => {
+            if matches!(body.error, ErrorKind::PasswordChangeRequired | ErrorKind::SecondFactorSetupRequired)
+            {
+                restricted(body.error);
+            }
+            Err(ApiError::Server { body, retry_after })
+        }
         Err(_) => Err(ApiError::Unexpected(status.as_u16())),
     }
 }

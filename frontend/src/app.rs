@@ -12,7 +12,10 @@ use leptos_router::path;
 use crate::components::shell::Shell;
 use crate::components::status_banner::provide_status_revision;
 use crate::i18n::provide_i18n;
-use crate::pages::admin::{AdminLayout, AdminOverview, AuditPage, InvitationsPage, MembersPage};
+use crate::pages::account::{ForcedSetupPage, MyAccountPage};
+use crate::pages::admin::{
+    AdminLayout, AdminOverview, AuditPage, ClientsPage, InvitationsPage, MembersPage, SecurityPage,
+};
 use crate::pages::auth::{ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage};
 use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::dashboard::DashboardPage;
@@ -39,8 +42,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=AdminOverview />
                         <Route path=path!("uitnodigingen") view=InvitationsPage />
                         <Route path=path!("rechten") view=MembersPage />
+                        <Route path=path!("beveiliging") view=SecurityPage />
+                        <Route path=path!("koppelingen") view=ClientsPage />
                         <Route path=path!("audit") view=AuditPage />
                     </ParentRoute>
+                    <Route path=path!("mijn-account") view=MyAccountPage />
+                    <Route path=path!("eerst-instellen") view=ForcedSetupPage />
                     <Route path=path!("helpdesk") view=HelpdeskPage />
                     <Route path=path!("binnenkort/:module") view=ComingSoonPage />
                     <Route path=path!("*any") view=NotFoundPage />

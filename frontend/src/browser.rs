@@ -58,3 +58,11 @@ pub fn is_narrow_viewport() -> bool {
 
 /// Keep in sync with the `@media` breakpoint in `style.css`.
 pub const NARROW_MEDIA_QUERY: &str = "(max-width: 47.99rem)";
+
+/// Puts text on the clipboard; ignored where the browser does not allow it
+/// (the text stays on screen to copy by hand).
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}

@@ -14,6 +14,7 @@ use crate::browser;
 
 pub mod accounts;
 pub mod admin;
+pub mod security;
 
 /// Where the chosen language is remembered in the browser, so the sign-in page
 /// speaks it before anyone has signed in.
@@ -102,6 +103,8 @@ pub struct Dict {
     pub accounts: &'static accounts::AccountTexts,
     /// Administration and helpdesk.
     pub admin: &'static admin::AdminTexts,
+    /// Second factor, "Mijn account" and the security pages.
+    pub security: &'static security::SecurityTexts,
 }
 
 impl Dict {
@@ -290,6 +293,7 @@ pub static NL: Dict = Dict {
 
     accounts: &accounts::NL,
     admin: &admin::NL,
+    security: &security::NL,
 };
 
 /// English.
@@ -372,6 +376,7 @@ pub static EN: Dict = Dict {
 
     accounts: &accounts::EN,
     admin: &admin::EN,
+    security: &security::EN,
 };
 
 /// The dictionary for a language.

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::auth::{Me, Preferences};
+use shared::error::ErrorKind;
 
 use crate::api;
 use crate::i18n::{I18n, use_i18n};
@@ -44,6 +45,26 @@ impl SessionContext {
     /// Whether someone is signed in (tracked).
     pub fn is_signed_in(&self) -> bool {
         self.state.with(|s| matches!(s, Session::SignedIn(_)))
+    }
+
+    /// Whether the session may only finish its setup: a temporary password to
+    /// replace or a second factor the organisation requires (tracked).
+    pub fn is_restricted(&self) -> bool {
+        self.state.with(|s| match s {
+            Session::SignedIn(me) => me.must_change_password || me.must_set_up_second_factor,
+            _ => false,
+        })
+    }
+
+    /// Asks the server who is signed in again, after a change that alters
+    /// `Me` without returning it (a new password, a confirmed second factor).
+    pub fn reload(&self) {
+        let this = *self;
+        spawn_local(async move {
+            if let Ok(me) = api::me().await {
+                this.update(me);
+            }
+        });
     }
 
     /// Whether someone is signed in, without subscribing to changes.
@@ -95,6 +116,21 @@ pub fn provide_session() -> SessionContext {
         if matches!(state.get_untracked(), Session::SignedIn(_)) {
             state.set(Session::Expired);
         }
+    });
+
+    // A call refused because the account must first change its password or
+    // set up a second factor: note it, and the shell sends the person to the
+    // screen that finishes the setup.
+    api::on_restricted(move |kind| {
+        state.update(|s| {
+            if let Session::SignedIn(me) = s {
+                match kind {
+                    ErrorKind::PasswordChangeRequired => me.must_change_password = true,
+                    ErrorKind::SecondFactorSetupRequired => me.must_set_up_second_factor = true,
+                    _ => {}
+                }
+            }
+        });
     });
 
     spawn_local(async move {

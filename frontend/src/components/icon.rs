@@ -30,6 +30,7 @@ pub enum IconName {
     Helpdesk,
     Mail,
     Send,
+    Lock,
 }
 
 impl IconName {
@@ -63,6 +64,7 @@ impl IconName {
             Self::ChevronLeft => &["M14.5 6l-6 6 6 6"],
             Self::ChevronRight => &["M9.5 6l6 6-6 6"],
             Self::SignOut => &["M14 4h4.5v16H14", "M9.5 8l-4 4 4 4", "M5.5 12H15"],
+            Self::Lock => &["M6 11h12v9.5H6z", "M8.5 11V8a3.5 3.5 0 0 1 7 0v3", "M12 15v2"],
             Self::Check => &["M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18", "M8 12.5l2.5 2.5L16 9.5"],
             Self::Warning => &["M12 3.5 2.5 20h19z", "M12 10v4.5", "M12 17.5v.01"],
             Self::Eye => &[

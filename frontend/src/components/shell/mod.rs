@@ -21,6 +21,7 @@ use crate::browser;
 use crate::components::skip_link::SkipLink;
 use crate::components::status_banner::StatusBanner;
 use crate::i18n::use_i18n;
+use crate::pages::account::FORCED_SETUP_PATH;
 use crate::session::{Session, use_session};
 
 use sidebar::Sidebar;
@@ -93,6 +94,15 @@ pub fn Shell() -> impl IntoView {
             "/inloggen".to_string()
         };
         navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+    });
+
+    // A temporary password or a required second factor comes first: the
+    // server refuses everything else until then.
+    let navigate_restricted = use_navigate();
+    Effect::new(move || {
+        if session.is_restricted() && location.pathname.get() != FORCED_SETUP_PATH {
+            navigate_restricted(FORCED_SETUP_PATH, NavigateOptions { replace: true, ..Default::default() });
+        }
     });
 
     let signed_in = Memo::new(move |_| session.is_signed_in());

@@ -105,6 +105,13 @@ pub fn Sidebar() -> impl IntoView {
                         </A>
                     </li>
                     {modules}
+                    // Also in the top bar's name, which phones do not show.
+                    <li>
+                        <A href="/mijn-account" attr:class="menu-link" attr:title=title_when_collapsed(i18n.t().security.my_account_title)>
+                            <Icon icon=IconName::Lock />
+                            <span class="menu-label">{move || i18n.t().security.my_account_title}</span>
+                        </A>
+                    </li>
                 </ul>
             </nav>
             <button

@@ -58,10 +58,13 @@ pub fn TopBar() -> impl IntoView {
                 <OrganisationSwitcher id="organisation-top" />
             </div>
             <LanguageSwitch />
-            <div class="user-chip" data-testid="user-chip">
+            // The person's name leads to "Mijn account"; the title says so to
+            // mouse users, the hidden text to screen readers.
+            <A href="/mijn-account" attr:class="user-chip" attr:data-testid="user-chip" attr:title=move || i18n.t().security.my_account_title>
                 <span class="visually-hidden">{move || i18n.t().signed_in_as}" "</span>
                 <span class="user-name">{move || session.me().map(|me| me.name)}</span>
-            </div>
+                <span class="visually-hidden">{move || format!(" – {}", i18n.t().security.my_account_title)}</span>
+            </A>
             <button type="button" class="button subtle sign-out" data-testid="sign-out" on:click=sign_out>
                 <Icon icon=IconName::SignOut />
                 <span class="sign-out-label">{move || i18n.t().sign_out}</span>

@@ -126,6 +126,7 @@ fn MemberRow(member: Member, list: Paged<Member>, notice: RwSignal<Option<String
                     }
                     .into_any(),
                     None => view! {
+                        <div class="row-actions">
                         <button
                             type="button"
                             class="button secondary small"
@@ -139,6 +140,8 @@ fn MemberRow(member: Member, list: Paged<Member>, notice: RwSignal<Option<String
                         >
                             {move || i18n.t().admin.edit}
                         </button>
+                        <TemporaryPasswordAction id=id name=member.name.clone() />
+                        </div>
                     }
                     .into_any(),
                 }}
@@ -291,6 +294,101 @@ fn MemberEditor(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// "Tijdelijk wachtwoord": after a confirmation, a password the person must
+/// change at the next sign-in, shown here once.
+#[component]
+fn TemporaryPasswordAction(id: uuid::Uuid, name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    let shown = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let open_button = NodeRef::<html::Button>::new();
+    let confirm_button = NodeRef::<html::Button>::new();
+    let give = Action::new_local(move |_: &()| async move {
+        match api::temporary_password(id).await {
+            Ok(answer) => {
+                confirming.set(false);
+                shown.set(Some(answer.temporary_password));
+            }
+            Err(e) => error.set(Some(member_error(i18n.t(), &e))),
+        }
+    });
+    let pending = give.pending();
+    let close = move || {
+        confirming.set(false);
+        error.set(None);
+        request_animation_frame(move || {
+            if let Some(b) = open_button.get_untracked() {
+                let _ = b.focus();
+            }
+        });
+    };
+    let label = name.clone();
+
+    view! {
+        <button
+            type="button"
+            class="button secondary small"
+            data-testid="temporary-password"
+            node_ref=open_button
+            aria-expanded=move || confirming.get().to_string()
+            aria-label=move || i18n.t().admin.action_for(i18n.t().security.temporary_password, &label)
+            on:click=move |_| {
+                shown.set(None);
+                confirming.set(true);
+                request_animation_frame(move || {
+                    if let Some(b) = confirm_button.get_untracked() {
+                        let _ = b.focus();
+                    }
+                });
+            }
+        >
+            {move || i18n.t().security.temporary_password}
+        </button>
+        <Show when=move || confirming.get()>
+            <div
+                class="confirm"
+                role="group"
+                aria-label=move || i18n.t().security.temporary_password
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        close();
+                    }
+                }
+            >
+                <p>{move || i18n.t().security.temporary_password_question}</p>
+                <ErrorAlert message=error testid="temporary-password-error" />
+                <div class="row-actions">
+                    <button
+                        type="button"
+                        class="button danger small"
+                        data-testid="temporary-password-confirm"
+                        node_ref=confirm_button
+                        aria-disabled=move || pending.get().to_string()
+                        on:click=move |_| {
+                            if !pending.get_untracked() {
+                                give.dispatch(());
+                            }
+                        }
+                    >
+                        {move || i18n.t().security.give}
+                    </button>
+                    <button type="button" class="button secondary small" on:click=move |_| close()>
+                        {move || i18n.t().admin.cancel}
+                    </button>
+                </div>
+            </div>
+        </Show>
+        {move || shown.get().map(|password| view! {
+            <div class="one-time-secret" role="status" data-testid="temporary-password-shown">
+                <p>{i18n.t().security.temporary_password_shown}</p>
+                <code class="secret" data-testid="temporary-password-value">{password}</code>
+            </div>
+        })}
     }
 }
 

@@ -4,17 +4,21 @@
 //! open.
 
 mod audit;
+mod clients;
 mod invitations;
 mod members;
+mod security;
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 use shared::auth::Right;
 use shared::error::ErrorKind;
 
-pub use audit::AuditPage;
+pub use audit::{AuditPage, short_user_agent};
+pub use clients::ClientsPage;
 pub use invitations::InvitationsPage;
 pub use members::MembersPage;
+pub use security::SecurityPage;
 
 use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
@@ -22,11 +26,13 @@ use crate::i18n::{Dict, use_i18n};
 use crate::session::use_session;
 
 /// The sections, in tab order: path, title, one line about it, icon.
-fn sections(t: &'static Dict) -> [(&'static str, &'static str, &'static str, IconName); 3] {
-    let a = t.admin;
+fn sections(t: &'static Dict) -> [(&'static str, &'static str, &'static str, IconName); 5] {
+    let (a, s) = (t.admin, t.security);
     [
         ("/beheer/uitnodigingen", a.invitations_title, a.invitations_about, IconName::Send),
         ("/beheer/rechten", a.members_title, a.members_about, IconName::Network),
+        ("/beheer/beveiliging", s.security_title, s.security_about, IconName::Lock),
+        ("/beheer/koppelingen", s.clients_title, s.clients_about, IconName::Building),
         ("/beheer/audit", a.audit_title, a.audit_about, IconName::Documents),
     ]
 }

@@ -18,7 +18,7 @@ use shared::password_policy::PasswordPolicy;
 use super::layout::AuthLayout;
 use super::new_password::{NewPassword, NewPasswordFields};
 use super::reset_password::is_invalid_link;
-use crate::api;
+use crate::api::{self, LoginOutcome};
 use crate::components::feedback::ErrorAlert;
 use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
@@ -113,13 +113,16 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
                 Ok(()) => {
                     let login = LoginRequest { email, password: request.password, organisation_id: None };
                     match api::login(&login).await {
-                        Ok(me) => {
-                            session.signed_in(me);
+                        Ok(LoginOutcome::SignedIn(me)) => {
+                            session.signed_in(*me);
                             navigate("/", NavigateOptions { replace: true, ..Default::default() });
                         }
                         // Activated, but signing in did not work right now (a
-                        // limit, the network): the sign-in page takes over.
-                        Err(_) => navigate("/inloggen?account=geactiveerd", NavigateOptions::default()),
+                        // limit, the network) or needs the authenticator app
+                        // of an existing account: the sign-in page takes over.
+                        Ok(LoginOutcome::SecondFactor(_)) | Err(_) => {
+                            navigate("/inloggen?account=geactiveerd", NavigateOptions::default())
+                        }
                     }
                 }
                 Err(e) => {

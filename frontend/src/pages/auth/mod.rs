@@ -4,8 +4,9 @@
 mod activate;
 mod forgot_password;
 mod layout;
-mod new_password;
+pub mod new_password;
 mod reset_password;
+pub mod second_factor;
 mod sign_in;
 
 pub use activate::ActivatePage;

@@ -101,7 +101,13 @@ fn focus(input: NodeRef<html::Input>) {
 
 /// The new-password and repeat fields with their feedback.
 #[component]
-pub fn NewPasswordFields(state: NewPassword, token: String, policy: PasswordPolicy) -> impl IntoView {
+pub fn NewPasswordFields(
+    state: NewPassword,
+    /// The invitation or reset token; signed-in pages have none.
+    #[prop(optional, into)]
+    token: Option<String>,
+    policy: PasswordPolicy,
+) -> impl IntoView {
     let i18n = use_i18n();
     let show = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -118,7 +124,7 @@ pub fn NewPasswordFields(state: NewPassword, token: String, policy: PasswordPoli
         }
         sequence.update_value(|s| *s = s.wrapping_add(1));
         let mine = sequence.get_value();
-        let request = PasswordCheck { password: password.clone(), token: Some(token.get_value()) };
+        let request = PasswordCheck { password: password.clone(), token: token.get_value() };
         spawn_local(async move {
             let problems = match api::check_password(&request).await {
                 Ok(result) => result.problems,

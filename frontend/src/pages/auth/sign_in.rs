@@ -18,7 +18,8 @@ use shared::error::ErrorKind;
 use shared::validation::{FieldProblem, MAX_EMAIL_LEN, MAX_PASSWORD_LEN, check_email};
 
 use super::layout::AuthLayout;
-use crate::api::{self, ApiError};
+use super::second_factor::SecondFactorStep;
+use crate::api::{self, ApiError, LoginOutcome};
 use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
 use crate::components::shell::is_safe_return_path;
@@ -100,6 +101,10 @@ pub fn SignInPage() -> impl IntoView {
     let password_judged = RwSignal::new(false);
     let show_password = RwSignal::new(false);
     let server_error = RwSignal::new(None::<ApiError>);
+    // Set while the second sign-in step (code from the app) is shown.
+    let challenge = RwSignal::new(None::<String>);
+    // Set when the code step ended without signing in: back to the password.
+    let step_notice = RwSignal::new(None::<&'static str>);
     let typing_timer = StoredValue::new(None::<TimeoutHandle>);
 
     let email_input = NodeRef::<html::Input>::new();
@@ -135,7 +140,13 @@ pub fn SignInPage() -> impl IntoView {
         let request = request.clone();
         async move {
             match api::login(&request).await {
-                Ok(me) => session.signed_in(me),
+                Ok(LoginOutcome::SignedIn(me)) => session.signed_in(*me),
+                Ok(LoginOutcome::SecondFactor(required)) => {
+                    // The password was right; it is not needed again.
+                    password.set(String::new());
+                    password_judged.set(false);
+                    challenge.set(Some(required.challenge));
+                }
                 Err(error) => {
                     // Start the password afresh, without scolding the now
                     // empty field before the person had a chance to type.
@@ -181,6 +192,7 @@ pub fn SignInPage() -> impl IntoView {
         email_judged.set(true);
         password_judged.set(true);
         server_error.set(None);
+        step_notice.set(None);
         // Focus the first field that needs attention, like the server would
         // have complained about it.
         if email_problem.get_untracked().is_some() {
@@ -218,14 +230,30 @@ pub fn SignInPage() -> impl IntoView {
         })
     };
 
+    let back_to_password = move |notice: Option<&'static str>| {
+        challenge.set(None);
+        step_notice.set(notice);
+        request_animation_frame(move || {
+            if let Some(input) = password_input.get_untracked() {
+                let _ = input.focus();
+            }
+        });
+    };
+
     view! {
         <AuthLayout>
-                    <div class="card auth-card">
+                    {move || challenge.get().map(|c| view! {
+                        <SecondFactorStep challenge=c on_back=back_to_password />
+                    })}
+                    <div class="card auth-card" class:is-hidden=move || challenge.with(Option::is_some)>
                         <h1>{move || i18n.t().sign_in_title}</h1>
                         <p class="lead">{move || i18n.t().sign_in_intro}</p>
                         <Show when=move || expired.get()>
                             <p class="notice" data-testid="session-expired">{move || i18n.t().session_expired}</p>
                         </Show>
+                        {move || step_notice.get().map(|text| view! {
+                            <p class="notice" role="status" data-testid="second-factor-expired">{text}</p>
+                        })}
                         {move || arrival_notice.get().map(|text| view! {
                             <p class="notice success" role="status" data-testid="sign-in-notice">{text}</p>
                         })}
