@@ -66,6 +66,8 @@ pub struct Config {
     pub access_token_ttl_secs: i64,
     /// Absolute lifetime of a session, hours.
     pub session_ttl_hours: i64,
+    /// Lifetime of a "stay signed in" session, days (a fixed maximum).
+    pub stay_signed_in_days: i64,
     /// Ed25519 private key (PKCS#8 PEM) for signing tokens. When absent, Poort keeps a
     /// generated key in the database so every instance shares it.
     pub jwt_private_key: Option<Secret>,
@@ -98,6 +100,7 @@ impl Default for Config {
             cookie_secure: true,
             access_token_ttl_secs: 15 * 60,
             session_ttl_hours: 12,
+            stay_signed_in_days: 30,
             jwt_private_key: None,
             data_key: None,
             max_json_bytes: 64 * 1024,
@@ -199,6 +202,7 @@ impl fmt::Debug for Config {
             .field("cookie_secure", &self.cookie_secure)
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("session_ttl_hours", &self.session_ttl_hours)
+            .field("stay_signed_in_days", &self.stay_signed_in_days)
             .field("jwt_private_key", &self.jwt_private_key)
             .field("data_key", &self.data_key)
             .field("max_json_bytes", &self.max_json_bytes)

@@ -324,3 +324,37 @@ async fn many_simultaneous_sign_ins_never_hit_a_locked_database() {
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     }
 }
+
+#[actix_web::test]
+async fn stay_signed_in_keeps_the_session_for_thirty_days_and_otherwise_it_ends_with_the_browser() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let sign_in = |stay: bool| {
+        browser(Method::POST, "/api/v1/auth/login")
+            .set_json(json!({"email": ANNA, "password": PASSWORD, "stay_signed_in": stay}))
+    };
+    let short = send(&app, sign_in(false)).await;
+    let refresh_cookie = short.cookies().into_iter().find(|c| c.name() == "poort_refresh").unwrap();
+    assert_eq!(refresh_cookie.max_age(), None, "a browser-session cookie");
+    let mut short = Session { cookies: short.cookies() };
+
+    let long = send(&app, sign_in(true)).await;
+    let refresh_cookie = long.cookies().into_iter().find(|c| c.name() == "poort_refresh").unwrap();
+    assert_eq!(refresh_cookie.max_age(), Some(actix_web::cookie::time::Duration::days(30)));
+    let mut long = Session { cookies: long.cookies() };
+
+    // Thirteen hours later the ordinary session has ended; the kept one refreshes and stays kept.
+    t.clock.advance(chrono::Duration::hours(13));
+    let res = send(&app, short.on(browser(Method::POST, "/api/v1/auth/refresh")).set_json(json!({}))).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    short.update(&res);
+    let res = send(&app, long.on(browser(Method::POST, "/api/v1/auth/refresh")).set_json(json!({}))).await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    assert!(res.cookies().iter().find(|c| c.name() == "poort_refresh").unwrap().max_age().is_some());
+    long.update(&res);
+    assert_eq!(send(&app, long.on(browser(Method::GET, "/api/v1/me"))).await.status, StatusCode::OK);
+    // The fixed maximum: thirty days after signing in, it ends too.
+    t.clock.advance(chrono::Duration::days(30));
+    let res = send(&app, long.on(browser(Method::POST, "/api/v1/auth/refresh")).set_json(json!({}))).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+}

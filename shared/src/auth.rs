@@ -121,6 +121,10 @@ pub struct LoginRequest {
     /// Sign in to this organisation; defaults to the first membership.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation_id: Option<Uuid>,
+    /// "Ingelogd blijven" (seed 004): keep the session for up to 30 days, also after the
+    /// browser closes. Without it the session ends with the browser, or after 12 hours.
+    #[serde(default)]
+    pub stay_signed_in: bool,
 }
 
 // Never print a password, not even in a debug log.
@@ -130,6 +134,7 @@ impl std::fmt::Debug for LoginRequest {
             .field("email", &self.email)
             .field("password", &"[redacted]")
             .field("organisation_id", &self.organisation_id)
+            .field("stay_signed_in", &self.stay_signed_in)
             .finish()
     }
 }
@@ -248,8 +253,12 @@ mod tests {
 
     #[test]
     fn login_request_debug_hides_the_password() {
-        let req =
-            LoginRequest { email: "a@b.nl".into(), password: "hunter2hunter2".into(), organisation_id: None };
+        let req = LoginRequest {
+            email: "a@b.nl".into(),
+            password: "hunter2hunter2".into(),
+            organisation_id: None,
+            stay_signed_in: false,
+        };
         assert!(!format!("{req:?}").contains("hunter2"));
     }
 

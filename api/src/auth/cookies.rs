@@ -21,23 +21,32 @@ fn build(
     max_age_secs: i64,
     secure: bool,
 ) -> Cookie<'static> {
-    Cookie::build(name, value)
-        .path(path)
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Strict)
-        .max_age(Duration::seconds(max_age_secs.max(0)))
-        .finish()
+    let mut c = browser_session(name, value, path, secure);
+    c.set_max_age(Duration::seconds(max_age_secs.max(0)));
+    c
 }
 
-/// The access cookie.
-pub fn access(token: String, ttl_secs: i64, secure: bool) -> Cookie<'static> {
-    build(ACCESS, token, "/api", ttl_secs, secure)
+/// A cookie without Max-Age: the browser forgets it when it closes.
+fn browser_session(name: &'static str, value: String, path: &'static str, secure: bool) -> Cookie<'static> {
+    Cookie::build(name, value).path(path).http_only(true).secure(secure).same_site(SameSite::Strict).finish()
 }
 
-/// The refresh cookie, living as long as the session.
-pub fn refresh(token: String, max_age_secs: i64, secure: bool) -> Cookie<'static> {
-    build(REFRESH, token, REFRESH_PATH, max_age_secs, secure)
+/// The access cookie; `persistent` ("stay signed in") lets it outlive the browser.
+pub fn access(token: String, ttl_secs: i64, persistent: bool, secure: bool) -> Cookie<'static> {
+    if persistent {
+        build(ACCESS, token, "/api", ttl_secs, secure)
+    } else {
+        browser_session(ACCESS, token, "/api", secure)
+    }
+}
+
+/// The refresh cookie, living as long as the session (or the browser, without "stay signed in").
+pub fn refresh(token: String, max_age_secs: i64, persistent: bool, secure: bool) -> Cookie<'static> {
+    if persistent {
+        build(REFRESH, token, REFRESH_PATH, max_age_secs, secure)
+    } else {
+        browser_session(REFRESH, token, REFRESH_PATH, secure)
+    }
 }
 
 /// The device cookie.

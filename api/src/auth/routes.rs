@@ -38,8 +38,18 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 fn with_session_cookies(mut res: HttpResponseBuilder, issued: &Issued, secure: bool) -> HttpResponseBuilder {
-    res.cookie(cookies::access(issued.access_token.clone(), issued.access_ttl_secs, secure));
-    res.cookie(cookies::refresh(issued.refresh_token.clone(), issued.session_ttl_secs, secure));
+    res.cookie(cookies::access(
+        issued.access_token.clone(),
+        issued.access_ttl_secs,
+        issued.persistent,
+        secure,
+    ));
+    res.cookie(cookies::refresh(
+        issued.refresh_token.clone(),
+        issued.session_ttl_secs,
+        issued.persistent,
+        secure,
+    ));
     res
 }
 

@@ -56,6 +56,7 @@ pub async fn challenge(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     org: Uuid,
+    persistent: bool,
     now: DateTime<Utc>,
 ) -> Result<SecondFactorRequired, DbErr> {
     let token = tokens::random_token();
@@ -66,6 +67,7 @@ pub async fn challenge(
         created_at: Set(now),
         expires_at: Set(now + Duration::minutes(CHALLENGE_MINUTES)),
         failures: Set(0),
+        persistent: Set(persistent),
     }
     .insert(db)
     .await?;
@@ -81,14 +83,15 @@ fn wrong_code(left: i32) -> ApiError {
     v.finish().err().unwrap_or_else(ApiError::invalid_credentials)
 }
 
-/// Checks the answer to a challenge; returns the person and organisation to open a session for.
+/// Checks the answer to a challenge; returns the person, organisation and "stay signed in"
+/// choice to open a session with.
 pub async fn answer(
     state: &AppState,
     challenge: &str,
     code: Option<&str>,
     recovery: Option<&str>,
     client: &ClientInfo,
-) -> Result<(Uuid, Uuid), ApiError> {
+) -> Result<(Uuid, Uuid, bool), ApiError> {
     let now = state.clock.now();
     let hash = tokens::token_hash(challenge);
     let c = sign_in_challenge::Entity::find_by_id(hash.clone())
@@ -138,7 +141,7 @@ pub async fn answer(
     if done.rows_affected != 1 {
         return Err(ApiError::unauthenticated());
     }
-    Ok((c.user_id, c.organisation_id))
+    Ok((c.user_id, c.organisation_id, c.persistent))
 }
 
 /// Verifies a TOTP code and records its step, so the same code never works twice,

@@ -25,6 +25,8 @@ pub struct Issued {
     pub refresh_token: String,
     /// Seconds until the session ends.
     pub session_ttl_secs: i64,
+    /// Whether the cookies outlive the browser ("stay signed in").
+    pub persistent: bool,
 }
 
 /// What a successful sign-in hands out besides the session.
@@ -131,10 +133,11 @@ pub async fn login(
         None => false,
     };
     if second_factor::has_totp(&state.db.read, user.id).await? && !remembered {
-        let required = second_factor::challenge(&state.db.write, user.id, org, now).await?;
+        let required =
+            second_factor::challenge(&state.db.write, user.id, org, req.stay_signed_in, now).await?;
         return Ok(LoginOutcome::SecondFactor { required, new_device });
     }
-    let mut signed_in = finish_sign_in(state, user.id, org, "password", client).await?;
+    let mut signed_in = finish_sign_in(state, user.id, org, req.stay_signed_in, "password", client).await?;
     signed_in.new_device = new_device;
     Ok(LoginOutcome::SignedIn(signed_in))
 }
@@ -144,11 +147,12 @@ pub async fn finish_sign_in(
     state: &AppState,
     user_id: Uuid,
     org: Uuid,
+    persistent: bool,
     how: &str,
     client: &ClientInfo,
 ) -> Result<SignedIn, ApiError> {
     let now = state.clock.now();
-    let issued = open_session(state, user_id, org, client).await?;
+    let issued = open_session(state, user_id, org, persistent, client).await?;
     audit::record(
         &state.db.write,
         Event {
@@ -171,7 +175,7 @@ pub async fn answer_second_factor(
     answer: shared::auth::SecondFactorAnswer,
     client: &ClientInfo,
 ) -> Result<(SignedIn, Option<String>), ApiError> {
-    let (user_id, org) = second_factor::answer(
+    let (user_id, org, persistent) = second_factor::answer(
         state,
         &answer.challenge,
         answer.code.as_deref(),
@@ -179,7 +183,7 @@ pub async fn answer_second_factor(
         client,
     )
     .await?;
-    let signed_in = finish_sign_in(state, user_id, org, "second_factor", client).await?;
+    let signed_in = finish_sign_in(state, user_id, org, persistent, "second_factor", client).await?;
     let remember = if answer.remember_device {
         Some(second_factor::remember(&state.db.write, user_id, state.clock.now()).await?)
     } else {
@@ -192,11 +196,16 @@ async fn open_session(
     state: &AppState,
     user_id: Uuid,
     org: Uuid,
+    persistent: bool,
     client: &ClientInfo,
 ) -> Result<Issued, ApiError> {
     let now = state.clock.now();
     let session_id = Uuid::now_v7();
-    let ttl = Duration::hours(state.config.session_ttl_hours);
+    let ttl = if persistent {
+        Duration::days(state.config.stay_signed_in_days)
+    } else {
+        Duration::hours(state.config.session_ttl_hours)
+    };
     let refresh = tokens::random_token();
     store::insert_session(
         &state.db.write,
@@ -207,6 +216,7 @@ async fn open_session(
             expires_at: now + ttl,
             ip: client.ip.clone(),
             user_agent: client.user_agent.clone(),
+            persistent,
         },
         tokens::token_hash(&refresh),
         now,
@@ -221,6 +231,7 @@ async fn open_session(
         access_ttl_secs: state.config.access_token_ttl_secs,
         refresh_token: refresh,
         session_ttl_secs: ttl.num_seconds(),
+        persistent,
     })
 }
 
@@ -264,6 +275,7 @@ pub async fn refresh(state: &AppState, token: &str, client: &ClientInfo) -> Resu
         access_ttl_secs: state.config.access_token_ttl_secs,
         refresh_token: next,
         session_ttl_secs: (session.expires_at - now).num_seconds(),
+        persistent: session.persistent,
     })
 }
 
@@ -317,7 +329,8 @@ pub async fn switch_organisation(
     }
     let now = state.clock.now();
     store::revoke_session(&state.db.write, actor.session_id, "switched_organisation", now).await?;
-    let issued = open_session(state, actor.user_id, org, client).await?;
+    let persistent = store::session(&state.db.write, actor.session_id).await?.is_some_and(|s| s.persistent);
+    let issued = open_session(state, actor.user_id, org, persistent, client).await?;
     audit::record(
         &state.db.write,
         Event {

@@ -58,6 +58,8 @@ pub struct NewSession {
     pub ip: Option<String>,
     /// Client software.
     pub user_agent: Option<String>,
+    /// "Stay signed in": the cookies outlive the browser.
+    pub persistent: bool,
 }
 
 /// Stores a session with its first refresh token.
@@ -79,6 +81,7 @@ pub async fn insert_session(
         revoked_reason: Set(None),
         ip: Set(s.ip),
         user_agent: Set(s.user_agent),
+        persistent: Set(s.persistent),
     }
     .insert(db)
     .await?;

@@ -14,6 +14,10 @@ pub struct SecurityTexts {
     pub recovery_intro: &'static str,
     pub recovery_label: &'static str,
     pub remember_device: &'static str,
+    /// Sign-in: keep the session after the browser closes (seed 004).
+    pub stay_signed_in: &'static str,
+    /// What staying signed in means.
+    pub stay_signed_in_hint: &'static str,
     pub remember_hint: &'static str,
     pub use_recovery_code: &'static str,
     pub use_app_code: &'static str,
@@ -165,6 +169,8 @@ pub static NL: SecurityTexts = SecurityTexts {
     recovery_intro: "Vul een van de herstelcodes in die u bewaarde toen u de app instelde. Elke code werkt één keer.",
     recovery_label: "Herstelcode",
     remember_device: "Onthoud deze browser 30 dagen",
+    stay_signed_in: "Ingelogd blijven",
+    stay_signed_in_hint: "Tot 30 dagen, ook als u de browser sluit. Niet op een gedeelde computer.",
     remember_hint: "Alleen op uw eigen apparaat: deze browser vraagt dan 30 dagen geen code.",
     use_recovery_code: "Telefoon niet bij de hand? Gebruik een herstelcode",
     use_app_code: "Gebruik de code uit de app",
@@ -289,6 +295,8 @@ pub static EN: SecurityTexts = SecurityTexts {
     recovery_intro: "Enter one of the recovery codes you stored when you set up the app. Each code works once.",
     recovery_label: "Recovery code",
     remember_device: "Remember this browser for 30 days",
+    stay_signed_in: "Stay signed in",
+    stay_signed_in_hint: "For up to 30 days, also after closing the browser. Not on a shared computer.",
     remember_hint: "Only on your own device: this browser then asks for no code for 30 days.",
     use_recovery_code: "Phone not at hand? Use a recovery code",
     use_app_code: "Use the code from the app",

@@ -111,7 +111,12 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
             let t = i18n.t();
             match api::activate(&request).await {
                 Ok(()) => {
-                    let login = LoginRequest { email, password: request.password, organisation_id: None };
+                    let login = LoginRequest {
+                        email,
+                        password: request.password,
+                        organisation_id: None,
+                        stay_signed_in: false,
+                    };
                     match api::login(&login).await {
                         Ok(LoginOutcome::SignedIn(me)) => {
                             session.signed_in(*me);

@@ -100,6 +100,7 @@ pub fn SignInPage() -> impl IntoView {
     let email_judged = RwSignal::new(false);
     let password_judged = RwSignal::new(false);
     let show_password = RwSignal::new(false);
+    let stay_signed_in = RwSignal::new(false);
     let server_error = RwSignal::new(None::<ApiError>);
     // Set while the second sign-in step (code from the app) is shown.
     let challenge = RwSignal::new(None::<String>);
@@ -211,6 +212,7 @@ pub fn SignInPage() -> impl IntoView {
             email: email.get_untracked().trim().to_string(),
             password: password.get_untracked(),
             organisation_id: None,
+            stay_signed_in: stay_signed_in.get_untracked(),
         });
     };
 
@@ -333,6 +335,17 @@ pub fn SignInPage() -> impl IntoView {
                                     {move || i18n.t().accounts.forgot_link}
                                 </A>
                             </div>
+                            <label class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    data-testid="stay-signed-in"
+                                    aria-describedby="stay-signed-in-hint"
+                                    prop:checked=move || stay_signed_in.get()
+                                    on:change=move |ev| stay_signed_in.set(event_target_checked(&ev))
+                                />
+                                <span>{move || i18n.t().security.stay_signed_in}</span>
+                            </label>
+                            <p id="stay-signed-in-hint" class="help-text">{move || i18n.t().security.stay_signed_in_hint}</p>
                             <button
                                 type="submit"
                                 class="button primary block"
