@@ -175,3 +175,34 @@ async fn a_temporary_password_must_be_changed_at_the_next_sign_in() {
         false
     );
 }
+
+#[actix_web::test]
+async fn another_organisations_member_gets_no_temporary_password() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let fatima = login(&app, FATIMA).await;
+    let members = send(&app, fatima.on(browser(Method::GET, "/api/v1/members"))).await.json();
+    let anna_id = members["items"].as_array().unwrap().iter().find(|m| m["email"] == ANNA).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let eva = login(&app, EVA).await;
+    let res = send(
+        &app,
+        eva.on(browser(Method::POST, &format!("/api/v1/members/{anna_id}/temporary-password")))
+            .set_json(json!({})),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    // Nothing changed: Anna still signs in with her own password.
+    assert_eq!(
+        send(
+            &app,
+            browser(Method::POST, "/api/v1/auth/login")
+                .set_json(json!({"email": ANNA, "password": PASSWORD}))
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+}

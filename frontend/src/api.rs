@@ -238,44 +238,16 @@ pub async fn end_other_sessions() -> Result<(), ApiError> {
     call(Method::POST, &format!("{MY_SESSIONS}/end-others"), Some(empty())).await.map(drop)
 }
 
-/// The server's answer for the security settings. `shared`'s type denies
-/// unknown fields and skips `weaker_than_standard` when reading, so it cannot
-/// read its own answer; this mirror can.
-#[derive(serde::Deserialize)]
-struct SecuritySettingsAnswer {
-    password_policy: shared::password_policy::PasswordPolicy,
-    #[serde(default)]
-    lockout: Option<shared::accounts::LockoutSetting>,
-    require_second_factor: bool,
-    #[serde(default)]
-    weaker_than_standard: bool,
-}
-
-impl From<SecuritySettingsAnswer> for SecuritySettings {
-    fn from(a: SecuritySettingsAnswer) -> Self {
-        Self {
-            password_policy: a.password_policy,
-            lockout: a.lockout,
-            require_second_factor: a.require_second_factor,
-            weaker_than_standard: a.weaker_than_standard,
-        }
-    }
-}
-
 /// `GET /api/v1/organisation/security`.
 pub async fn security() -> Result<SecuritySettings, ApiError> {
-    json::<SecuritySettingsAnswer>(call(Method::GET, SECURITY, None).await?).await.map(Into::into)
+    json::<SecuritySettings>(call(Method::GET, SECURITY, None).await?).await
 }
 
 /// `PUT /api/v1/organisation/security`.
 pub async fn save_security(settings: &SecuritySettings) -> Result<SecuritySettings, ApiError> {
-    // The server reads the flag as an unknown field and refuses the body.
-    let mut body = to_body(settings)?;
-    if let Value::Object(fields) = &mut body {
-        fields.remove("weaker_than_standard");
-    }
-    let response = call(Method::PUT, SECURITY, Some(body)).await?;
-    json::<SecuritySettingsAnswer>(response).await.map(Into::into)
+    // The read-only `weaker_than_standard` travels along; the server ignores it.
+    let response = call(Method::PUT, SECURITY, Some(to_body(settings)?)).await?;
+    json::<SecuritySettings>(response).await
 }
 
 /// `GET /api/v1/api-clients`.

@@ -140,15 +140,27 @@ impl FromRequest for Actor {
             let token = token.ok_or_else(ApiError::unauthenticated)?;
             let now = state.clock.now();
             let claims = state.keys.verify(&token, now).ok_or_else(ApiError::unauthenticated)?;
-            // API client tokens act only where an endpoint accepts a `Caller`.
-            if claims.scope.is_some() {
-                return Err(ApiError::unauthenticated());
-            }
-            let actor = store::actor(&state.db.read, claims.sid, claims.sub, claims.org, now)
-                .await?
-                .ok_or_else(ApiError::unauthenticated)?;
-            allowed_while_restricted(&actor, &method, &path)?;
-            Ok(actor)
+            Actor::from_claims(&state, &claims, &method, &path).await
         })
+    }
+}
+
+impl Actor {
+    /// The person behind verified claims (for extractors that verified the token already).
+    pub async fn from_claims(
+        state: &AppState,
+        claims: &super::tokens::Claims,
+        method: &actix_web::http::Method,
+        path: &str,
+    ) -> Result<Actor, ApiError> {
+        // API client tokens act only where an endpoint accepts a `Caller`.
+        if claims.scope.is_some() {
+            return Err(ApiError::unauthenticated());
+        }
+        let actor = store::actor(&state.db.read, claims.sid, claims.sub, claims.org, state.clock.now())
+            .await?
+            .ok_or_else(ApiError::unauthenticated)?;
+        allowed_while_restricted(&actor, method, path)?;
+        Ok(actor)
     }
 }

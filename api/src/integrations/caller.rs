@@ -4,6 +4,7 @@
 use std::{future::Future, pin::Pin};
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+
 use sea_orm::EntityTrait;
 use shared::integrations::ApiScope;
 use uuid::Uuid;
@@ -58,16 +59,20 @@ impl FromRequest for Caller {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_or_cookie(req);
-        let person = Actor::from_request(req, payload);
+        let method = req.method().clone();
+        let path = req.path().to_string();
+        // The token is verified once here; people continue from the verified claims.
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("AppState missing"))?;
             let token = token.ok_or_else(ApiError::unauthenticated)?;
             let now = state.clock.now();
             let claims = state.keys.verify(&token, now).ok_or_else(ApiError::unauthenticated)?;
-            let Some(scope) = claims.scope else { return person.await.map(Caller::Person) };
+            let Some(scope) = claims.scope.clone() else {
+                return Actor::from_claims(&state, &claims, &method, &path).await.map(Caller::Person);
+            };
             // The client row decides: a revoked client's tokens stop working at once.
             let client = api_client::Entity::find_by_id(claims.sub)
                 .one(&state.db.read)
