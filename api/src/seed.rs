@@ -71,6 +71,22 @@ const PEOPLE: &[Person] = &[
         helpdesk: false,
         what: "planner (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::Planner, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Noord"), ("Thuiszorg De Linde", "Wijkteam Zuid")],
+    },
+    Person {
+        email: "daan.meijer@delinde.example",
+        name: "Daan Meijer",
+        helpdesk: false,
+        what: "medewerker thuiszorg, weken ter goedkeuring (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Noord")],
+    },
+    Person {
+        email: "noor.willems@delinde.example",
+        name: "Noor Willems",
+        helpdesk: false,
+        what: "medewerker thuiszorg, een afgewezen week (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
         teams: &[("Thuiszorg De Linde", "Wijkteam Zuid")],
     },
     Person {
@@ -211,6 +227,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
                 role: Set(role.as_str().into()),
                 rights: Set(Right::format_list(rights)),
                 main_contact: Set(*main),
+                contract_minutes: Set(None),
                 // The first membership is the one a sign-in lands in.
                 created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
             }
@@ -231,6 +248,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
         }
     }
     demo_invitation(&txn, &orgs, now, base_url).await.map_err(err)?;
+    crate::hours::demo::load(&txn, &orgs, now).await.map_err(err)?;
     txn.commit().await.map_err(err)?;
     Ok(true)
 }

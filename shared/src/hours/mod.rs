@@ -476,7 +476,8 @@ pub struct PlannedResult {
     pub created: i32,
     /// Lines changed (same external id).
     pub updated: i32,
-    /// Lines not taken, and why (`week_locked`, `unknown_worker`, `unknown_client`, `unknown_hour_type`, `invalid`, `overlaps`).
+    /// Lines not taken, and why (`week_locked`, `unknown_worker`, `unknown_client`, `unknown_hour_type`, `invalid`,
+    /// `overlaps`, `changed_by_worker`, `other_week`).
     pub skipped: Vec<PlannedSkip>,
 }
 
