@@ -261,6 +261,9 @@ async fn bad_lines_are_refused_per_field_and_change_nothing() {
         put!(&app, anna, &path, json!({"version": before["version"], "entries": [], "status": "approved"}));
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
     assert_eq!(get!(&app, anna, "/api/v1/me/timesheets/2026-W99").status, StatusCode::BAD_REQUEST);
+    let res = get!(&app, anna, "/api/v1/me/timesheets/2031-W01");
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "no weeks years ahead");
+    assert_eq!(res.json()["fields"]["week"]["code"], "too_far_ahead");
 }
 
 #[actix_web::test]

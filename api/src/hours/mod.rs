@@ -14,4 +14,5 @@ pub mod planned;
 pub mod routes;
 pub mod settings;
 pub mod store;
+pub mod volume;
 pub mod weeks;

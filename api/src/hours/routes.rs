@@ -91,10 +91,7 @@ async fn my_week(
     actor: Actor,
     path: web::Path<String>,
 ) -> Result<web::Json<Timesheet>, ApiError> {
-    let w = week(&path)?;
-    let now = state.clock.now();
-    let sheet = weeks::own_week(&state.db.write, &actor, w, now).await?;
-    Ok(web::Json(weeks::full(&state.db.write, &actor, &sheet, now).await?))
+    Ok(web::Json(weeks::view_own(&state, &actor, week(&path)?).await?))
 }
 
 /// Save the lines of your week (all of them, replacing what was there), while it is

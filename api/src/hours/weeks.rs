@@ -19,6 +19,9 @@ use crate::{
     state::AppState,
 };
 
+/// How far ahead a worker may open a week.
+pub const MAX_WEEKS_AHEAD: u64 = 12;
+
 fn status_of(t: &timesheet::Model) -> WeekStatus {
     WeekStatus::parse(&t.status).unwrap_or(WeekStatus::Open)
 }
@@ -68,8 +71,33 @@ pub async fn own_week(
     week: IsoWeek,
     now: DateTime<Utc>,
 ) -> Result<timesheet::Model, ApiError> {
+    // Planned hours reach a few weeks ahead; a week years away is a typo (or a probe).
+    if week.monday() > now.date_naive() + chrono::Days::new(7 * MAX_WEEKS_AHEAD) {
+        let mut v = Validation::default();
+        v.add_code("week", "too_far_ahead", format!("is more than {MAX_WEEKS_AHEAD} weeks ahead"));
+        v.finish()?;
+    }
     let s = settings::of(db, actor.organisation_id).await?;
     Ok(store::week_of(db, actor.organisation_id, actor.user_id, week, s.deadline_of(week), now).await?)
+}
+
+/// The actor's own week for reading: from the read pool when it exists, created
+/// through the writer only on the first look (SQLite has one writer connection).
+pub async fn view_own(state: &AppState, actor: &Actor, week: IsoWeek) -> Result<Timesheet, ApiError> {
+    let now = state.clock.now();
+    let existing = timesheet::Entity::find()
+        .filter(timesheet::Column::OrganisationId.eq(actor.organisation_id))
+        .filter(timesheet::Column::UserId.eq(actor.user_id))
+        .filter(timesheet::Column::WeekStart.eq(week.monday()))
+        .one(&state.db.read)
+        .await?;
+    match existing {
+        Some(sheet) => full(&state.db.read, actor, &sheet, now).await,
+        None => {
+            let sheet = own_week(&state.db.write, actor, week, now).await?;
+            full(&state.db.write, actor, &sheet, now).await
+        }
+    }
 }
 
 /// Checks lines against the rules, the organisation's hour types and its clients.
