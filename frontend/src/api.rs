@@ -24,9 +24,14 @@ use shared::auth::{
     SwitchOrganisation, TemporaryPassword, TotpConfirm, TotpEnrolment,
 };
 use shared::error::{ErrorBody, ErrorKind};
+use shared::hours::{
+    BulkApproval, BulkApprove, ClientRef, CorrectionRequest, CorrectionStatus, DeclarationColumns,
+    EntryInput, ExportBatch, HourType, HoursDue, HoursSettings, IsoWeek, NewCorrection, NewExport, Reason,
+    SaveEntries, SignWeek, Timesheet, TimesheetSummary, WeekStatus,
+};
 use shared::integrations::{ApiClient, ApiScope, CreatedApiClient, NewApiClient};
 use shared::notifications::OutboxMessage;
-use shared::organisations::{AuditEntry, Member, MemberUpdate};
+use shared::organisations::{AuditEntry, Member, MemberUpdate, Team};
 use shared::status::{PlatformStatus, SetPlatformStatus};
 use uuid::Uuid;
 
@@ -56,6 +61,16 @@ const MY_RECOVERY_CODES: &str = "/api/v1/me/recovery-codes";
 const MY_SESSIONS: &str = "/api/v1/me/sessions";
 const SECURITY: &str = "/api/v1/organisation/security";
 const API_CLIENTS: &str = "/api/v1/api-clients";
+const TEAMS: &str = "/api/v1/teams";
+const HOURS_DUE: &str = "/api/v1/me/hours/due";
+const HOURS_COLUMNS: &str = "/api/v1/me/hours/columns";
+const MY_TIMESHEETS: &str = "/api/v1/me/timesheets";
+const TIMESHEETS: &str = "/api/v1/timesheets";
+const HOUR_CORRECTIONS: &str = "/api/v1/hour-corrections";
+const HOUR_TYPES: &str = "/api/v1/hour-types";
+const CLIENTS: &str = "/api/v1/clients";
+const HOURS_SETTINGS: &str = "/api/v1/hours/settings";
+const HOUR_EXPORTS: &str = "/api/v1/hour-exports";
 
 /// Items per page of the admin lists: a screenful, so "load more" is rare.
 const PAGE_SIZE: u32 = 50;
@@ -365,6 +380,216 @@ pub async fn outbox(cursor: Option<String>) -> Result<Page<OutboxMessage>, ApiEr
     json(call(Method::GET, &page_path(OUTBOX, cursor.as_deref()), None).await?).await
 }
 
+// --- Hours -------------------------------------------------------------------
+
+/// Filters of a list of weeks; empty fields are left out of the query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeekFilter {
+    /// Only weeks with this status.
+    pub status: Option<WeekStatus>,
+    /// From this week on.
+    pub from: Option<IsoWeek>,
+    /// Up to and including this week.
+    pub to: Option<IsoWeek>,
+    /// Search text.
+    pub q: String,
+    /// Only this team's workers (approvers' list).
+    pub team_id: Option<Uuid>,
+    /// Only weeks with hours for this client (approvers' list).
+    pub client_id: Option<Uuid>,
+    /// Only late (`true`) or only on-time (`false`) weeks (approvers' list).
+    pub late: Option<bool>,
+}
+
+impl WeekFilter {
+    /// The query parameters, in a stable order.
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(status) = self.status {
+            params.push(("status", status.as_str().to_string()));
+        }
+        if let Some(team) = self.team_id {
+            params.push(("team_id", team.to_string()));
+        }
+        if let Some(client) = self.client_id {
+            params.push(("client_id", client.to_string()));
+        }
+        if let Some(from) = self.from {
+            params.push(("from", from.to_string()));
+        }
+        if let Some(to) = self.to {
+            params.push(("to", to.to_string()));
+        }
+        if let Some(late) = self.late {
+            params.push(("late", late.to_string()));
+        }
+        if !self.q.trim().is_empty() {
+            params.push(("q", self.q.trim().to_string()));
+        }
+        params
+    }
+}
+
+/// `GET /api/v1/me/hours/due`: the week to sign next, for the dashboard.
+pub async fn hours_due() -> Result<HoursDue, ApiError> {
+    json(call(Method::GET, HOURS_DUE, None).await?).await
+}
+
+/// `GET /api/v1/me/timesheets`: one page of the worker's own weeks, newest first.
+pub async fn my_timesheets(
+    filter: WeekFilter,
+    cursor: Option<String>,
+) -> Result<Page<TimesheetSummary>, ApiError> {
+    let path = query_path(MY_TIMESHEETS, filter.params(), cursor.as_deref());
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `GET /api/v1/me/timesheets/{week}`: one of the worker's weeks (created on first look).
+pub async fn my_week(week: IsoWeek) -> Result<Timesheet, ApiError> {
+    json(call(Method::GET, &format!("{MY_TIMESHEETS}/{week}"), None).await?).await
+}
+
+/// `PUT /api/v1/me/timesheets/{week}/entries`: replaces the week's lines.
+pub async fn save_week(week: IsoWeek, version: i32, entries: Vec<EntryInput>) -> Result<Timesheet, ApiError> {
+    let body = to_body(&SaveEntries { version, entries })?;
+    json(call(Method::PUT, &format!("{MY_TIMESHEETS}/{week}/entries"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/me/timesheets/{week}/sign`: signs (and so submits) the week as seen.
+pub async fn sign_week(week: IsoWeek, version: i32) -> Result<Timesheet, ApiError> {
+    let body = to_body(&SignWeek { version })?;
+    json(call(Method::POST, &format!("{MY_TIMESHEETS}/{week}/sign"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/me/timesheets/{week}/corrections`: asks the planner for a correction.
+pub async fn request_correction(
+    week: IsoWeek,
+    reason: String,
+    entries: Vec<EntryInput>,
+) -> Result<CorrectionRequest, ApiError> {
+    let body = to_body(&NewCorrection { reason, entries })?;
+    json(call(Method::POST, &format!("{MY_TIMESHEETS}/{week}/corrections"), Some(body)).await?).await
+}
+
+/// `GET /api/v1/me/hours/columns`: the declarations list's chosen columns.
+pub async fn declaration_columns() -> Result<DeclarationColumns, ApiError> {
+    json(call(Method::GET, HOURS_COLUMNS, None).await?).await
+}
+
+/// `PUT /api/v1/me/hours/columns`: remembers the chosen columns.
+pub async fn save_declaration_columns(columns: &DeclarationColumns) -> Result<DeclarationColumns, ApiError> {
+    json(call(Method::PUT, HOURS_COLUMNS, Some(to_body(columns)?)).await?).await
+}
+
+/// `GET /api/v1/timesheets`: one page of other people's weeks the caller may see.
+pub async fn timesheets(
+    filter: WeekFilter,
+    cursor: Option<String>,
+) -> Result<Page<TimesheetSummary>, ApiError> {
+    let path = query_path(TIMESHEETS, filter.params(), cursor.as_deref());
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `GET /api/v1/timesheets/{id}`: one week, for approvers and planners.
+pub async fn timesheet(id: Uuid) -> Result<Timesheet, ApiError> {
+    json(call(Method::GET, &format!("{TIMESHEETS}/{id}"), None).await?).await
+}
+
+/// `POST /api/v1/timesheets/{id}/approve`.
+pub async fn approve_timesheet(id: Uuid) -> Result<Timesheet, ApiError> {
+    json(call(Method::POST, &format!("{TIMESHEETS}/{id}/approve"), Some(empty())).await?).await
+}
+
+/// `POST /api/v1/timesheets/{id}/reject`: back to the worker with a reason.
+pub async fn reject_timesheet(id: Uuid, reason: String) -> Result<Timesheet, ApiError> {
+    let body = to_body(&Reason { reason })?;
+    json(call(Method::POST, &format!("{TIMESHEETS}/{id}/reject"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/timesheets/approve`: approves up to 200 weeks at once.
+pub async fn approve_timesheets(ids: Vec<Uuid>) -> Result<BulkApproval, ApiError> {
+    let body = to_body(&BulkApprove { ids })?;
+    json(call(Method::POST, &format!("{TIMESHEETS}/approve"), Some(body)).await?).await
+}
+
+/// `GET /api/v1/hour-corrections?status=…`: one page of correction requests.
+pub async fn corrections(
+    status: CorrectionStatus,
+    cursor: Option<String>,
+) -> Result<Page<CorrectionRequest>, ApiError> {
+    let path = query_path(HOUR_CORRECTIONS, vec![("status", status.as_str().to_string())], cursor.as_deref());
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `POST /api/v1/hour-corrections/{id}/accept`: applies the proposed lines.
+pub async fn accept_correction(id: Uuid) -> Result<CorrectionRequest, ApiError> {
+    json(call(Method::POST, &format!("{HOUR_CORRECTIONS}/{id}/accept"), Some(empty())).await?).await
+}
+
+/// `POST /api/v1/hour-corrections/{id}/decline`: declines with a reason.
+pub async fn decline_correction(id: Uuid, reason: String) -> Result<CorrectionRequest, ApiError> {
+    let body = to_body(&Reason { reason })?;
+    json(call(Method::POST, &format!("{HOUR_CORRECTIONS}/{id}/decline"), Some(body)).await?).await
+}
+
+/// `GET /api/v1/hour-types`: the organisation's kinds of hours.
+pub async fn hour_types() -> Result<Vec<HourType>, ApiError> {
+    json(call(Method::GET, HOUR_TYPES, None).await?).await
+}
+
+/// `GET /api/v1/clients?q=…`: clients whose name matches, first page.
+pub async fn clients(q: String) -> Result<Page<ClientRef>, ApiError> {
+    let params = if q.trim().is_empty() { Vec::new() } else { vec![("q", q.trim().to_string())] };
+    json(call(Method::GET, &query_path(CLIENTS, params, None), None).await?).await
+}
+
+/// `GET /api/v1/teams`: the organisation's teams, first page.
+pub async fn teams() -> Result<Page<Team>, ApiError> {
+    json(call(Method::GET, &page_path(TEAMS, None), None).await?).await
+}
+
+/// `GET /api/v1/hours/settings`: the deadline and reminder moments.
+pub async fn hours_settings() -> Result<HoursSettings, ApiError> {
+    json(call(Method::GET, HOURS_SETTINGS, None).await?).await
+}
+
+/// `PUT /api/v1/hours/settings`.
+pub async fn save_hours_settings(settings: &HoursSettings) -> Result<HoursSettings, ApiError> {
+    json(call(Method::PUT, HOURS_SETTINGS, Some(to_body(settings)?)).await?).await
+}
+
+/// `POST /api/v1/hour-exports`: exports the approved weeks; the same key returns the same batch.
+pub async fn create_export(
+    idempotency_key: String,
+    up_to_week: Option<IsoWeek>,
+) -> Result<ExportBatch, ApiError> {
+    let body = to_body(&NewExport { idempotency_key, up_to_week })?;
+    json(call(Method::POST, HOUR_EXPORTS, Some(body)).await?).await
+}
+
+/// `GET /api/v1/hour-exports`: one page of export batches, newest first.
+pub async fn exports(cursor: Option<String>) -> Result<Page<ExportBatch>, ApiError> {
+    json(call(Method::GET, &page_path(HOUR_EXPORTS, cursor.as_deref()), None).await?).await
+}
+
+/// Where a batch's file downloads: `payroll.csv`, `payroll.xlsx`, `billing.csv` or `billing.xlsx`.
+/// A plain link: the browser sends the session cookie and saves the attachment itself.
+pub fn export_file_href(id: Uuid, file: &str) -> String {
+    format!("{HOUR_EXPORTS}/{id}/{file}")
+}
+
+/// A list path with filters, the page size and, after the first page, the cursor.
+fn query_path(path: &str, params: Vec<(&'static str, String)>, cursor: Option<&str>) -> String {
+    let mut out = page_path(path, cursor);
+    for (key, value) in params {
+        out.push('&');
+        out.push_str(key);
+        out.push('=');
+        out.push_str(&encode_query_value(&value));
+    }
+    out
+}
+
 /// A list path with the page size and, after the first page, the cursor.
 fn page_path(path: &str, cursor: Option<&str>) -> String {
     match cursor {
@@ -483,5 +708,20 @@ mod tests {
     fn cursors_are_encoded_and_pages_sized() {
         assert_eq!(page_path(MEMBERS, None), "/api/v1/members?limit=50");
         assert_eq!(page_path(AUDIT, Some("ab+/=c_-")), "/api/v1/audit?limit=50&cursor=ab%2B%2F%3Dc_-");
+    }
+
+    #[test]
+    fn week_filters_become_query_parameters() {
+        let filter = WeekFilter {
+            status: Some(WeekStatus::Submitted),
+            from: "2026-W40".parse().ok(),
+            late: Some(true),
+            q: " de Vries ".into(),
+            ..WeekFilter::default()
+        };
+        assert_eq!(
+            query_path(TIMESHEETS, filter.params(), None),
+            "/api/v1/timesheets?limit=50&status=submitted&from=2026-W40&late=true&q=de%20Vries"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The root: language and session in context, and the routes.
 //!
 //! Paths are Dutch, like the interface's default language: `/inloggen`,
-//! `/binnenkort/uren`. Everything except the signed-out account pages
+//! `/uren/week/2026-W47`. Everything except the signed-out account pages
 //! (sign-in, forgotten password, new password, activation) sits inside the
 //! signed-in shell, which sends visitors without a session to `/inloggen`.
 
@@ -20,6 +20,10 @@ use crate::pages::auth::{ActivatePage, ForgotPasswordPage, ResetPasswordPage, Si
 use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::helpdesk::HelpdeskPage;
+use crate::pages::hours::{
+    ApprovalPage, ApprovalsPage, CorrectionsPage, DeclarationsPage, ExportsPage, HoursIndex, HoursLayout,
+    HoursSettingsPage, WeekPage,
+};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::provide_session;
 
@@ -45,6 +49,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("beveiliging") view=SecurityPage />
                         <Route path=path!("koppelingen") view=ClientsPage />
                         <Route path=path!("audit") view=AuditPage />
+                        <Route path=path!("uren") view=HoursSettingsPage />
+                    </ParentRoute>
+                    <ParentRoute path=path!("uren") view=HoursLayout>
+                        <Route path=path!("") view=HoursIndex />
+                        <Route path=path!("week/:week") view=WeekPage />
+                        <Route path=path!("declaraties") view=DeclarationsPage />
+                        <Route path=path!("goedkeuren") view=ApprovalsPage />
+                        <Route path=path!("goedkeuren/:id") view=ApprovalPage />
+                        <Route path=path!("weken/:id") view=ApprovalPage />
+                        <Route path=path!("correcties") view=CorrectionsPage />
+                        <Route path=path!("export") view=ExportsPage />
                     </ParentRoute>
                     <Route path=path!("mijn-account") view=MyAccountPage />
                     <Route path=path!("eerst-instellen") view=ForcedSetupPage />

@@ -14,6 +14,7 @@ use crate::browser;
 
 pub mod accounts;
 pub mod admin;
+pub mod hours;
 pub mod security;
 
 /// Where the chosen language is remembered in the browser, so the sign-in page
@@ -105,6 +106,8 @@ pub struct Dict {
     pub admin: &'static admin::AdminTexts,
     /// Second factor, "Mijn account" and the security pages.
     pub security: &'static security::SecurityTexts,
+    /// The hours screens.
+    pub hours: &'static hours::HoursTexts,
 }
 
 impl Dict {
@@ -271,7 +274,7 @@ pub static NL: Dict = Dict {
     good_morning: "Goedemorgen",
     good_afternoon: "Goedemiddag",
     good_evening: "Goedenavond",
-    dashboard_intro: "Welkom in Poort. Hier vindt u straks uw uren, verzuim en documenten.",
+    dashboard_intro: "Welkom in Poort. Hier vindt u uw uren, en straks ook uw verzuim en documenten.",
     your_account: "Uw account",
     name_label: "Naam",
     role_label: "Rol",
@@ -294,6 +297,7 @@ pub static NL: Dict = Dict {
     accounts: &accounts::NL,
     admin: &admin::NL,
     security: &security::NL,
+    hours: &hours::NL,
 };
 
 /// English.
@@ -354,7 +358,7 @@ pub static EN: Dict = Dict {
     good_morning: "Good morning",
     good_afternoon: "Good afternoon",
     good_evening: "Good evening",
-    dashboard_intro: "Welcome to Poort. This is where you will find your hours, absence and documents.",
+    dashboard_intro: "Welcome to Poort. This is where you find your hours, and soon your absence and documents.",
     your_account: "Your account",
     name_label: "Name",
     role_label: "Role",
@@ -377,6 +381,7 @@ pub static EN: Dict = Dict {
     accounts: &accounts::EN,
     admin: &admin::EN,
     security: &security::EN,
+    hours: &hours::EN,
 };
 
 /// The dictionary for a language.
@@ -483,6 +488,7 @@ mod tests {
             assert_eq!(dict(locale).locale, locale);
             assert_eq!(dict(locale).accounts.locale, locale);
             assert_eq!(dict(locale).admin.locale, locale);
+            assert_eq!(dict(locale).hours.locale, locale);
         }
     }
 }

@@ -48,7 +48,7 @@ impl Module {
 
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
-        matches!(self, Module::Admin | Module::Helpdesk)
+        matches!(self, Module::Hours | Module::Admin | Module::Helpdesk)
     }
 
     /// Finds a module by its path segment.
@@ -126,6 +126,7 @@ mod tests {
             assert_eq!(module.href().starts_with("/binnenkort/"), !module.is_built());
         }
         assert_eq!(Module::Admin.href(), "/beheer");
+        assert_eq!(Module::Hours.href(), "/uren");
         assert_eq!(Module::from_slug("onbekend"), None);
     }
 }

@@ -6,4 +6,5 @@ pub mod auth;
 pub mod coming_soon;
 pub mod dashboard;
 pub mod helpdesk;
+pub mod hours;
 pub mod not_found;

@@ -26,13 +26,14 @@ use crate::i18n::{Dict, use_i18n};
 use crate::session::use_session;
 
 /// The sections, in tab order: path, title, one line about it, icon.
-fn sections(t: &'static Dict) -> [(&'static str, &'static str, &'static str, IconName); 5] {
-    let (a, s) = (t.admin, t.security);
+fn sections(t: &'static Dict) -> [(&'static str, &'static str, &'static str, IconName); 6] {
+    let (a, s, h) = (t.admin, t.security, t.hours);
     [
         ("/beheer/uitnodigingen", a.invitations_title, a.invitations_about, IconName::Send),
         ("/beheer/rechten", a.members_title, a.members_about, IconName::Network),
         ("/beheer/beveiliging", s.security_title, s.security_about, IconName::Lock),
         ("/beheer/koppelingen", s.clients_title, s.clients_about, IconName::Building),
+        ("/beheer/uren", h.settings_title, h.settings_about, IconName::Hours),
         ("/beheer/audit", a.audit_title, a.audit_about, IconName::Documents),
     ]
 }
