@@ -14,6 +14,7 @@ use crate::browser;
 
 pub mod accounts;
 pub mod admin;
+pub mod contact;
 pub mod security;
 
 /// Where the chosen language is remembered in the browser, so the sign-in page
@@ -105,6 +106,8 @@ pub struct Dict {
     pub admin: &'static admin::AdminTexts,
     /// Second factor, "Mijn account" and the security pages.
     pub security: &'static security::SecurityTexts,
+    /// Contact details, SMS codes, remembered browsers, new organisations.
+    pub contact: &'static contact::ContactTexts,
 }
 
 impl Dict {
@@ -199,6 +202,7 @@ impl Dict {
             (FieldProblem::TooLong(n), true) => format!("Gebruik maximaal {n} tekens."),
             (FieldProblem::TooLong(n), false) => format!("Use at most {n} characters."),
             (FieldProblem::InvalidEmail, _) => self.invalid_email.into(),
+            (FieldProblem::InvalidMobile, _) => self.contact.invalid_mobile.into(),
         }
     }
 
@@ -208,6 +212,7 @@ impl Dict {
             "required" => self.field_problem(FieldProblem::Required),
             "too_long" => self.field_problem(FieldProblem::TooLong(max_len)),
             "invalid_email" => self.invalid_email.into(),
+            "invalid_mobile" => self.contact.invalid_mobile.into(),
             _ => self.error_kind(ErrorKind::Validation).into(),
         }
     }
@@ -294,6 +299,7 @@ pub static NL: Dict = Dict {
     accounts: &accounts::NL,
     admin: &admin::NL,
     security: &security::NL,
+    contact: &contact::NL,
 };
 
 /// English.
@@ -377,6 +383,7 @@ pub static EN: Dict = Dict {
     accounts: &accounts::EN,
     admin: &admin::EN,
     security: &security::EN,
+    contact: &contact::EN,
 };
 
 /// The dictionary for a language.

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod error;
 pub mod i18n;
 pub mod integrations;
+pub mod mobile;
 pub mod notifications;
 pub mod organisations;
 pub mod password_policy;
