@@ -30,15 +30,7 @@ fn activate(token: &str, birth_date: &str, password: &str) -> actix_web::test::T
 
 /// Van Dijk's demo activates invitees with an SMS PIN (tests/sms.rs); the tests here
 /// prove the birth date, so Eva switches it back first.
-async fn birth_date_at_van_dijk<S, B>(app: &S, eva: &Session)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+async fn birth_date_at_van_dijk<S: TestService<B>, B: MessageBody>(app: &S, eva: &Session) {
     let mut settings = send(app, eva.on(browser(Method::GET, "/api/v1/organisation/security"))).await.json();
     assert_eq!(settings["activation_proof"], "sms_pin");
     settings["activation_proof"] = json!("birth_date");

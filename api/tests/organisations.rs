@@ -100,55 +100,24 @@ async fn only_the_helpdesk_creates_organisations_and_invites_main_contacts() {
     )
     .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    let own =
-        send(&app, fatima.on(browser(Method::GET, "/api/v1/me"))).await.json()["organisation_id"].clone();
-    let res = send(
-        &app,
-        fatima
-            .on(browser(
-                Method::POST,
-                &format!("/api/v1/organisations/{}/main-contact", own.as_str().unwrap()),
-            ))
-            .set_json(main_contact("x@delinde.example")),
-    )
-    .await;
+    let own = send(&app, fatima.on(browser(Method::GET, "/api/v1/me"))).await.json()["organisation_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let invite = |session: &Session, org: &str, body: serde_json::Value| {
+        session.on(browser(Method::POST, &format!("/api/v1/organisations/{org}/main-contact"))).set_json(body)
+    };
+    let res = send(&app, invite(&fatima, &own, main_contact("x@delinde.example"))).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let helpdesk = login(&app, HELPDESK).await;
-    let res = send(
-        &app,
-        helpdesk
-            .on(browser(
-                Method::POST,
-                &format!("/api/v1/organisations/{}/main-contact", uuid::Uuid::now_v7()),
-            ))
-            .set_json(main_contact("x@nergens.example")),
-    )
-    .await;
+    let nowhere = uuid::Uuid::now_v7().to_string();
+    let res = send(&app, invite(&helpdesk, &nowhere, main_contact("x@nergens.example"))).await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     // The tenant and rights cannot be smuggled in.
     let mut body = main_contact("x@delinde.example");
     body["rights"] = json!([]);
-    let res = send(
-        &app,
-        helpdesk
-            .on(browser(
-                Method::POST,
-                &format!("/api/v1/organisations/{}/main-contact", own.as_str().unwrap()),
-            ))
-            .set_json(body),
-    )
-    .await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(send(&app, invite(&helpdesk, &own, body)).await.status, StatusCode::BAD_REQUEST);
     // De Linde has its main contact (Fatima) already.
-    let res = send(
-        &app,
-        helpdesk
-            .on(browser(
-                Method::POST,
-                &format!("/api/v1/organisations/{}/main-contact", own.as_str().unwrap()),
-            ))
-            .set_json(main_contact("x@delinde.example")),
-    )
-    .await;
+    let res = send(&app, invite(&helpdesk, &own, main_contact("x@delinde.example"))).await;
     assert_eq!(res.status, StatusCode::CONFLICT);
 }

@@ -20,6 +20,28 @@ fn answer(challenge: &str, body: serde_json::Value) -> actix_web::test::TestRequ
     browser(Method::POST, "/api/v1/auth/second-factor").set_json(body)
 }
 
+/// Signs Anna in with an app code, remembering the browser (as `agent`); returns the
+/// session and the remember cookie. Moves the clock to a fresh 30-second step first.
+async fn remembered_sign_in<S: TestService<B>, B: MessageBody>(
+    t: &TestApp,
+    app: &S,
+    key: &str,
+    agent: &str,
+) -> (Session, actix_web::cookie::Cookie<'static>) {
+    t.clock.advance(Duration::seconds(30));
+    let challenge = send(app, sign_in(ANNA)).await.json()["challenge"].as_str().unwrap().to_string();
+    let res = send(
+        app,
+        answer(&challenge, json!({"code": app_code(t, key), "remember_device": true}))
+            .insert_header(("user-agent", agent)),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let session = Session { cookies: res.cookies() };
+    let remember = session.cookies.iter().find(|c| c.name() == "poort_remember").unwrap().clone();
+    (session, remember)
+}
+
 #[actix_web::test]
 async fn with_an_authenticator_app_the_password_alone_opens_no_session() {
     let t = TestApp::new().await;
@@ -140,12 +162,7 @@ async fn removing_the_app_needs_the_password_and_forgets_remembered_browsers() {
     let t = TestApp::new().await;
     let app = t.service().await;
     let (key, _) = enrol(&t, &app).await;
-    t.clock.advance(Duration::seconds(30));
-    let challenge = send(&app, sign_in(ANNA)).await.json()["challenge"].as_str().unwrap().to_string();
-    let res =
-        send(&app, answer(&challenge, json!({"code": app_code(&t, &key), "remember_device": true}))).await;
-    let session = Session { cookies: res.cookies() };
-    let remember = session.cookies.iter().find(|c| c.name() == "poort_remember").unwrap().clone();
+    let (session, remember) = remembered_sign_in(&t, &app, &key, "test").await;
     let res = send(
         &app,
         session.on(browser(Method::POST, "/api/v1/me/totp/remove")).set_json(json!({"password": "fout"})),
@@ -211,16 +228,7 @@ async fn remembered_browsers_are_listed_and_forgotten_one_by_one_or_all_at_once(
     // Two browsers remembered: a laptop and a phone.
     let mut remembered = Vec::new();
     for agent in ["Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", "Mozilla/5.0 (iPhone) Safari/605.1"] {
-        t.clock.advance(Duration::seconds(30));
-        let challenge = send(&app, sign_in(ANNA)).await.json()["challenge"].as_str().unwrap().to_string();
-        let res = send(
-            &app,
-            answer(&challenge, json!({"code": app_code(&t, &key), "remember_device": true}))
-                .insert_header(("user-agent", agent)),
-        )
-        .await;
-        assert_eq!(res.status, StatusCode::OK);
-        remembered.push(res.cookies().into_iter().find(|c| c.name() == "poort_remember").unwrap());
+        remembered.push(remembered_sign_in(&t, &app, &key, agent).await.1);
     }
     t.clock.advance(Duration::hours(1));
     assert_eq!(send(&app, sign_in(ANNA).cookie(remembered[0].clone())).await.status, StatusCode::OK);
@@ -282,12 +290,7 @@ async fn a_password_change_still_forgets_every_remembered_browser() {
     let t = TestApp::new().await;
     let app = t.service().await;
     let (key, _) = enrol(&t, &app).await;
-    t.clock.advance(Duration::seconds(30));
-    let challenge = send(&app, sign_in(ANNA)).await.json()["challenge"].as_str().unwrap().to_string();
-    let res =
-        send(&app, answer(&challenge, json!({"code": app_code(&t, &key), "remember_device": true}))).await;
-    let session = Session { cookies: res.cookies() };
-    let remember = session.cookies.iter().find(|c| c.name() == "poort_remember").unwrap().clone();
+    let (session, remember) = remembered_sign_in(&t, &app, &key, "test").await;
     let res = send(
         &app,
         session

@@ -45,15 +45,12 @@ fn activate_with_pin(token: &str, pin: &str, password: &str) -> actix_web::test:
 }
 
 /// Eva (Van Dijk, which activates with an SMS PIN) invites Yara; returns the mailed token.
-async fn invite_yara<S, B>(t: &TestApp, app: &S, smtp: &SmtpSink, mails_before: usize) -> String
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+async fn invite_yara<S: TestService<B>, B: MessageBody>(
+    t: &TestApp,
+    app: &S,
+    smtp: &SmtpSink,
+    mails_before: usize,
+) -> String {
     let eva = login(app, EVA).await;
     let body = json!({"email": "yara@vandijkbouw.example", "name": "Yara Bos", "role": "employee",
         "rights": [], "birth_date": "1995-01-20", "mobile": "06-12345678"});
@@ -246,15 +243,7 @@ fn answer_sms(challenge: &str, code: &str) -> actix_web::test::TestRequest {
 }
 
 /// Anna proves her demo number and switches SMS codes on; returns her session.
-async fn sms_for_anna<S, B>(t: &TestApp, app: &S, sms: &SmsSink) -> Session
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+async fn sms_for_anna<S: TestService<B>, B: MessageBody>(t: &TestApp, app: &S, sms: &SmsSink) -> Session {
     let anna = login(app, ANNA).await;
     let codes = switch_on_sms(t, app, sms, &anna).await;
     assert_eq!(codes.len(), 10, "a first set of recovery codes");
@@ -264,15 +253,12 @@ where
 }
 
 /// Proves the number with a code (a wrong one first); returns the recovery codes handed out.
-async fn switch_on_sms<S, B>(t: &TestApp, app: &S, sms: &SmsSink, anna: &Session) -> Vec<Value>
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+async fn switch_on_sms<S: TestService<B>, B: MessageBody>(
+    t: &TestApp,
+    app: &S,
+    sms: &SmsSink,
+    anna: &Session,
+) -> Vec<Value> {
     let res = send(app, anna.on(browser(Method::POST, "/api/v1/me/sms-factor")).set_json(json!({}))).await;
     assert_eq!(res.status, StatusCode::ACCEPTED, "{}", res.text());
     assert_eq!(res.json()["sent_to"], "+31 6 •••• ••01");

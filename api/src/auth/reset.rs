@@ -72,13 +72,8 @@ pub async fn request(state: &AppState, email_address: &str, client: &ClientInfo)
     };
     let queued =
         Rendered { subject: String::new(), body: serde_json::to_string(&origin).unwrap_or_default() };
-    outbox::enqueue_reset_request(
-        &state.db.write,
-        &email::canonical(email_address),
-        queued,
-        state.clock.now(),
-    )
-    .await?;
+    let to = email::canonical(email_address);
+    outbox::enqueue(&state.db.write, outbox::RESET_REQUEST, None, &to, queued, state.clock.now()).await?;
     Ok(())
 }
 

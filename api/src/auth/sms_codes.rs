@@ -123,7 +123,7 @@ pub async fn send(db: &impl ConnectionTrait, r: Request<'_>, now: DateTime<Utc>)
     .insert(db)
     .await?;
     let text = templates::sms_code(r.locale, r.purpose, &code, VALID_MINUTES);
-    outbox::enqueue_sms(db, r.organisation_id, r.to, text, now).await?;
+    outbox::enqueue(db, outbox::SMS, r.organisation_id, r.to, text, now).await?;
     Ok(())
 }
 

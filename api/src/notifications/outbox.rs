@@ -42,29 +42,9 @@ pub async fn enqueue_mail(
 /// never delivered as such and not shown to the helpdesk.
 pub const RESET_REQUEST: &str = "reset_request";
 
-/// Queues a password reset request for the canonical address `email`.
-pub async fn enqueue_reset_request(
-    db: &impl ConnectionTrait,
-    email: &str,
-    message: Rendered,
-    now: DateTime<Utc>,
-) -> Result<Uuid, DbErr> {
-    enqueue(db, RESET_REQUEST, None, email, message, now).await
-}
-
-/// Queues an SMS to `to` (E.164). The subject is only a label for the helpdesk's
-/// outbox screen; the body is the text sent.
-pub async fn enqueue_sms(
-    db: &impl ConnectionTrait,
-    organisation_id: Option<Uuid>,
-    to: &str,
-    message: Rendered,
-    now: DateTime<Utc>,
-) -> Result<Uuid, DbErr> {
-    enqueue(db, SMS, organisation_id, to, message, now).await
-}
-
-async fn enqueue(
+/// Queues a message on `channel` ([`EMAIL`], [`SMS`] or [`RESET_REQUEST`]). For SMS the
+/// subject is only a label for the helpdesk's outbox screen; the body is the text sent.
+pub async fn enqueue(
     db: &impl ConnectionTrait,
     channel: &str,
     organisation_id: Option<Uuid>,

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use actix_http::Request;
+pub use actix_web::body::MessageBody;
 use actix_web::{
-    body::MessageBody,
     cookie::Cookie,
     dev::{Service, ServiceResponse},
     http::{Method, StatusCode, header::HeaderMap},
@@ -81,6 +81,14 @@ async fn fresh_postgres_database(admin_url: &str) -> String {
         Some(q) => format!("{base}/{name}?{q}"),
         None => format!("{base}/{name}"),
     }
+}
+
+/// The test app's service, as helpers take it.
+pub trait TestService<B>: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error> {}
+
+impl<S, B> TestService<B> for S where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
 }
 
 /// A response, read completely.
@@ -381,15 +389,7 @@ pub fn app_code(t: &TestApp, manual_key: &str) -> String {
 }
 
 /// Sets up an authenticator app for Anna; returns (manual key, recovery codes).
-pub async fn enrol<S, B>(t: &TestApp, app: &S) -> (String, Vec<String>)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+pub async fn enrol<S: TestService<B>, B: MessageBody>(t: &TestApp, app: &S) -> (String, Vec<String>) {
     let anna = login(app, ANNA).await;
     let res =
         send(app, anna.on(browser(Method::POST, "/api/v1/me/totp")).set_json(serde_json::json!({}))).await;

@@ -77,6 +77,7 @@ pub struct ContactTexts {
 
     // Invitations and security settings.
     pub invite_mobile_hint: &'static str,
+    pub mobile_example: &'static str,
     pub mobile_required_for_pin: &'static str,
     pub proof_legend: &'static str,
     pub proof_birth_date: &'static str,
@@ -234,6 +235,7 @@ pub static NL: ContactTexts = ContactTexts {
     all_forgotten: "Alle browsers zijn vergeten.",
 
     invite_mobile_hint: "Bijvoorbeeld 06-12345678. Nodig als uw organisatie accounts activeert met een pincode per sms.",
+    mobile_example: "Bijvoorbeeld 06-12345678.",
     mobile_required_for_pin: "Vul een mobiel nummer in: uw organisatie activeert accounts met een pincode per sms.",
     proof_legend: "Bewijs bij het activeren",
     proof_birth_date: "Geboortedatum",
@@ -317,6 +319,7 @@ pub static EN: ContactTexts = ContactTexts {
     all_forgotten: "All browsers were forgotten.",
 
     invite_mobile_hint: "For example 06-12345678. Needed when your organisation activates accounts with a PIN by text message.",
+    mobile_example: "For example 06-12345678.",
     mobile_required_for_pin: "Enter a mobile number: your organisation activates accounts with a PIN by text message.",
     proof_legend: "Proof at activation",
     proof_birth_date: "Birth date",

@@ -12,6 +12,7 @@ use shared::validation::{FieldProblem, MAX_EMAIL_LEN, check_email};
 use super::second_factor::RecoveryCodesView;
 use crate::api::{self, ApiError};
 use crate::components::feedback::{ErrorAlert, SuccessNotice};
+use crate::components::field::{FieldKind, InputField};
 use crate::i18n::{Dict, use_i18n};
 use crate::pages::auth::second_factor::{is_code, normalise_code};
 use crate::session::use_session;
@@ -242,24 +243,14 @@ fn ChangeForm(
                 })}
                 {move || value_error.get().map(|m| view! { <p id=format!("{id}-error") class="field-error" data-testid="contact-value-error">{m}</p> })}
             </div>
-            <div class="field" class:has-error=move || password_error.with(Option::is_some)>
-                <label for="contact-password">{move || i18n.t().security.your_password}</label>
-                <input
-                    id="contact-password"
-                    type="password"
-                    autocomplete="current-password"
-                    data-testid="contact-password"
-                    node_ref=password_input
-                    prop:value=move || password.get()
-                    aria-invalid=move || password_error.with(Option::is_some).to_string()
-                    aria-describedby="contact-password-error"
-                    on:input=move |ev| {
-                        password.set(event_target_value(&ev));
-                        password_error.set(None);
-                    }
-                />
-                {move || password_error.get().map(|m| view! { <p id="contact-password-error" class="field-error" data-testid="contact-password-error">{m}</p> })}
-            </div>
+            <InputField
+                id="contact-password"
+                label=Signal::derive(move || i18n.t().security.your_password)
+                value=password
+                error=password_error
+                node=password_input
+                kind=FieldKind::CurrentPassword
+            />
             <div class="form-actions">
                 <button type="submit" class="button primary" data-testid="contact-save" aria-disabled=move || pending.get().to_string()>
                     {move || if pending.get() { i18n.t().contact.saving } else { i18n.t().contact.save }}
@@ -389,27 +380,14 @@ fn SmsSetup(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
             (None, Some(text)) => view! {
                 <p class="notice" role="status" data-testid="sms-setup-sent">{text}</p>
                 <form class="form" novalidate=true data-testid="sms-confirm-form" on:submit=on_submit>
-                    <div class="field" class:has-error=move || code_error.with(Option::is_some)>
-                        <label for="sms-setup-code">{move || i18n.t().contact.sms_code_label}</label>
-                        <input
-                            id="sms-setup-code"
-                            type="text"
-                            class="code-input"
-                            inputmode="numeric"
-                            autocomplete="one-time-code"
-                            maxlength="7"
-                            data-testid="sms-setup-code"
-                            node_ref=input
-                            prop:value=move || code.get()
-                            aria-invalid=move || code_error.with(Option::is_some).to_string()
-                            aria-describedby="sms-setup-error"
-                            on:input=move |ev| {
-                                code.set(event_target_value(&ev));
-                                code_error.set(None);
-                            }
-                        />
-                        {move || code_error.get().map(|m| view! { <p id="sms-setup-error" class="field-error" data-testid="sms-setup-error">{m}</p> })}
-                    </div>
+                    <InputField
+                        id="sms-setup-code"
+                        label=Signal::derive(move || i18n.t().contact.sms_code_label)
+                        value=code
+                        error=code_error
+                        node=input
+                        kind=FieldKind::Code
+                    />
                     <button type="submit" class="button primary" data-testid="sms-confirm" aria-disabled=move || confirming.get().to_string()>
                         {move || if confirming.get() { i18n.t().security.confirming } else { i18n.t().security.confirm }}
                     </button>
@@ -483,27 +461,19 @@ fn SmsRemove(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView
     };
     view! {
         <form class="form" novalidate=true data-testid="sms-remove-form" on:submit=on_submit>
-            <div class="field" class:has-error=move || error.with(Option::is_some)>
-                <label for="sms-remove-password">{move || i18n.t().security.your_password}</label>
-                <input
-                    id="sms-remove-password"
-                    type="password"
-                    autocomplete="current-password"
-                    data-testid="sms-remove-password"
-                    node_ref=input
-                    prop:value=move || password.get()
-                    aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby="sms-remove-error"
-                    on:input=move |ev| {
-                        password.set(event_target_value(&ev));
-                        error.set(None);
-                    }
-                />
-                {move || error.get().map(|m| view! { <p id="sms-remove-error" class="field-error">{m}</p> })}
+            <InputField
+                id="sms-remove-password"
+                label=Signal::derive(move || i18n.t().security.your_password)
+                value=password
+                error=error
+                node=input
+                kind=FieldKind::CurrentPassword
+            />
+            <div class="form-actions">
+                <button type="submit" class="button danger" data-testid="sms-remove" aria-disabled=move || pending.get().to_string()>
+                    {move || i18n.t().contact.sms_remove}
+                </button>
             </div>
-            <button type="submit" class="button danger" data-testid="sms-remove" aria-disabled=move || pending.get().to_string()>
-                {move || i18n.t().contact.sms_remove}
-            </button>
         </form>
     }
 }

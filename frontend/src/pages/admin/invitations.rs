@@ -460,7 +460,7 @@ pub fn InviteForm(mode: InviteMode) -> impl IntoView {
                     mobile,
                     mobile_error,
                     mobile_input,
-                    Some(|t| t.contact.invite_mobile_hint),
+                    Some(if for_organisation { |t: &'static Dict| t.contact.mobile_example } else { |t: &'static Dict| t.contact.invite_mobile_hint }),
                 )}
                 <div class="field">
                     <label for="invite-role">{move || i18n.t().role_label}</label>

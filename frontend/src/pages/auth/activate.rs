@@ -21,6 +21,7 @@ use super::new_password::{NewPassword, NewPasswordFields};
 use super::reset_password::is_invalid_link;
 use crate::api::{self, LoginOutcome};
 use crate::components::feedback::ErrorAlert;
+use crate::components::field::{FieldKind, InputField};
 use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
 use crate::i18n::accounts::first_number;
@@ -280,35 +281,16 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
             <ErrorAlert message=error testid="activate-error" />
             <form class="form" novalidate=true data-testid="activate-form" on:submit=on_submit>
                 <Show when=move || by_pin>
-                    <div class="field" class:has-error=move || pin_error.with(Option::is_some)>
-                        <label for="activation-pin">{move || i18n.t().contact.pin_label}</label>
-                        <input
+                    <div>
+                        <InputField
                             id="activation-pin"
-                            name="pin"
-                            type="text"
-                            class="code-input"
-                            inputmode="numeric"
-                            autocomplete="one-time-code"
-                            maxlength="7"
-                            required=true
-                            data-testid="activation-pin"
-                            node_ref=pin_input
-                            prop:value=move || pin.get()
-                            aria-invalid=move || pin_error.with(Option::is_some).to_string()
-                            aria-describedby=move || if pin_error.with(Option::is_some) {
-                                "activation-pin-hint activation-pin-error"
-                            } else {
-                                "activation-pin-hint"
-                            }
-                            on:input=move |ev| {
-                                pin.set(event_target_value(&ev));
-                                pin_error.set(None);
-                            }
+                            label=Signal::derive(move || i18n.t().contact.pin_label)
+                            value=pin
+                            error=pin_error
+                            node=pin_input
+                            kind=FieldKind::Code
+                            hint=pin_notice
                         />
-                        <p id="activation-pin-hint" class="help-text" role="status" data-testid="pin-sent">{move || pin_notice.get()}</p>
-                        {move || pin_error.get().map(|message| view! {
-                            <p id="activation-pin-error" class="field-error" data-testid="pin-error">{message}</p>
-                        })}
                         <button
                             type="button"
                             class="link-button"

@@ -190,7 +190,6 @@ fn NewOrganisation() -> impl IntoView {
                             view! {
                                 <li data-testid="organisation">
                                     <span class="cell-title">{o.name.clone()}</span>
-                                    " · "
                                     <time class="help-text" datetime=time::iso(created)>{move || time::date_time(created, i18n.locale())}</time>
                                 </li>
                             }
