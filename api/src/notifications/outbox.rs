@@ -40,7 +40,8 @@ pub async fn enqueue_mail(
 
 /// A password reset request the worker still has to look up (`auth::reset::resolve`);
 /// never delivered as such and not shown to the helpdesk.
-pub const RESET_REQUEST: &str = "reset_request";
+// At most 10 characters: the `channel` column's width.
+pub const RESET_REQUEST: &str = "reset";
 
 /// Queues a message on `channel` ([`EMAIL`], [`SMS`] or [`RESET_REQUEST`]). For SMS the
 /// subject is only a label for the helpdesk's outbox screen; the body is the text sent.

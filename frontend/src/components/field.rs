@@ -78,3 +78,13 @@ pub fn InputField(
         </div>
     }
 }
+
+/// Moves keyboard focus to `input` once the page has drawn it (after an answer
+/// that asks for it to be typed again).
+pub fn focus_input(input: NodeRef<html::Input>) {
+    request_animation_frame(move || {
+        if let Some(i) = input.get_untracked() {
+            let _ = i.focus();
+        }
+    });
+}

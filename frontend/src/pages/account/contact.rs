@@ -12,7 +12,7 @@ use shared::validation::{FieldProblem, MAX_EMAIL_LEN, check_email};
 use super::second_factor::RecoveryCodesView;
 use crate::api::{self, ApiError};
 use crate::components::feedback::{ErrorAlert, SuccessNotice};
-use crate::components::field::{FieldKind, InputField};
+use crate::components::field::{FieldKind, InputField, focus_input};
 use crate::i18n::{Dict, use_i18n};
 use crate::pages::auth::second_factor::{is_code, normalise_code};
 use crate::session::use_session;
@@ -135,12 +135,7 @@ fn ChangeForm(
     let error = RwSignal::new(None::<String>);
     let value_input = NodeRef::<html::Input>::new();
     let password_input = NodeRef::<html::Input>::new();
-    let focus = |input: NodeRef<html::Input>| {
-        if let Some(i) = input.get_untracked() {
-            let _ = i.focus();
-        }
-    };
-    request_animation_frame(move || focus(value_input));
+    focus_input(value_input);
 
     // The same rules the server applies.
     let local_problem = move |text: &str| -> Option<FieldProblem> {
@@ -177,11 +172,11 @@ fn ChangeForm(
                     match change_error(t, detail, &e) {
                         (Some(m), _) => {
                             value_error.set(Some(m));
-                            focus(value_input);
+                            focus_input(value_input);
                         }
                         (None, Some(m)) => {
                             password_error.set(Some(m));
-                            focus(password_input);
+                            focus_input(password_input);
                         }
                         (None, None) => error.set(Some(t.api_error(&e))),
                     }
@@ -204,12 +199,12 @@ fn ChangeForm(
                 FieldProblem::Required if detail == Detail::Email => t.email_required.into(),
                 other => t.field_problem(other),
             }));
-            focus(value_input);
+            focus_input(value_input);
             return;
         }
         if password.with_untracked(String::is_empty) {
             password_error.set(Some(t.password_required.into()));
-            focus(password_input);
+            focus_input(password_input);
             return;
         }
         save.dispatch((typed, password.get_untracked()));
@@ -316,13 +311,7 @@ fn SmsSetup(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
     let error = RwSignal::new(None::<String>);
     let codes = RwSignal::new(None::<Vec<String>>);
     let input = NodeRef::<html::Input>::new();
-    let focus = move || {
-        request_animation_frame(move || {
-            if let Some(i) = input.get_untracked() {
-                let _ = i.focus();
-            }
-        })
-    };
+    let focus = move || focus_input(input);
 
     let start = Action::new_local(move |_: &()| async move {
         let t = i18n.t();
@@ -437,9 +426,7 @@ fn SmsRemove(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView
                     } else {
                         t.api_error(&e)
                     }));
-                    if let Some(i) = input.get_untracked() {
-                        let _ = i.focus();
-                    }
+                    focus_input(input);
                 }
             }
         }
@@ -452,9 +439,7 @@ fn SmsRemove(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView
         }
         if password.with_untracked(String::is_empty) {
             error.set(Some(i18n.t().password_required.into()));
-            if let Some(i) = input.get_untracked() {
-                let _ = i.focus();
-            }
+            focus_input(input);
             return;
         }
         remove.dispatch(password.get_untracked());
