@@ -14,8 +14,9 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    accounts, auth, error,
+    accounts, auth, clients, error,
     error::ApiError,
+    hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
     integrations, notifications, openapi, ops, organisations,
     state::AppState,
@@ -33,6 +34,8 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(status::routes::configure)
             .configure(notifications::routes::configure)
             .configure(integrations::routes::configure)
+            .configure(hours::routes::configure)
+            .configure(clients::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

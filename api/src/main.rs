@@ -40,6 +40,10 @@ enum Command {
         /// Demo organisations and one account per role (idempotent; prints the logins).
         #[arg(long)]
         demo: bool,
+        /// Benchmark data: an organisation with this many workers and a year of weeks
+        /// each (bench/run uses 2,000). Only on a fresh database.
+        #[arg(long, value_name = "WORKERS")]
+        hours_volume: Option<usize>,
     },
     /// Write the OpenAPI document (YAML).
     Openapi {
@@ -117,9 +121,16 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Seed { demo } => {
+        Command::Seed { demo, hours_volume } => {
+            if let Some(workers) = hours_volume {
+                poort::hours::volume::load(&db, workers, chrono::Utc::now()).await?;
+                println!("Hours volume data loaded: {workers} workers.");
+                if !demo {
+                    return Ok(());
+                }
+            }
             if !demo {
-                return Err("nothing to seed: pass --demo".into());
+                return Err("nothing to seed: pass --demo (or --hours-volume N)".into());
             }
             let added = seed::demo(&db, chrono::Utc::now(), &config.public_url()).await?;
             println!("{}", if added { "Demo data loaded." } else { "Demo data was already there." });
@@ -152,6 +163,7 @@ async fn serve(config: Config, db: Db) -> Result<(), String> {
     let url = config.public_url();
     let state = web::Data::new(AppState::new(config, db, Arc::new(SystemClock)).await?);
     poort::jobs::spawn(state.clone());
+    poort::hours::jobs::spawn(state.clone());
     let server = HttpServer::new(move || app::app(state.clone()))
         .workers(workers)
         .shutdown_timeout(20)

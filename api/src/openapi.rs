@@ -25,6 +25,7 @@ Lists use keyset pagination: pass `next_cursor` as `cursor`.",
         (name = "teams", description = "Teams within an organisation"),
         (name = "status", description = "Platform status message"),
         (name = "integrations", description = "API clients and their tokens (client credentials)"),
+        (name = "hours", description = "Weekly timesheets: fill in, sign, approve or reject, corrections, exports for payroll and billing, planned hours"),
         (name = "outbox", description = "Mail and SMS Poort sent or holds (helpdesk)"),
     )
 )]

@@ -75,8 +75,26 @@ const PEOPLE: &[Person] = &[
         helpdesk: false,
         what: "planner (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::Planner, &[], false)],
-        teams: &[("Thuiszorg De Linde", "Wijkteam Zuid")],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Noord"), ("Thuiszorg De Linde", "Wijkteam Zuid")],
         mobile: Some("+31600000103"),
+    },
+    Person {
+        email: "daan.meijer@delinde.example",
+        name: "Daan Meijer",
+        helpdesk: false,
+        what: "medewerker thuiszorg, weken ter goedkeuring (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Noord")],
+        mobile: Some("+31600000105"),
+    },
+    Person {
+        email: "noor.willems@delinde.example",
+        name: "Noor Willems",
+        helpdesk: false,
+        what: "medewerker thuiszorg, een afgewezen week (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Zuid")],
+        mobile: Some("+31600000106"),
     },
     Person {
         email: "fatima.elamrani@delinde.example",
@@ -233,6 +251,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
                 role: Set(role.as_str().into()),
                 rights: Set(Right::format_list(rights)),
                 main_contact: Set(*main),
+                contract_minutes: Set(None),
                 // The first membership is the one a sign-in lands in.
                 created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
             }
@@ -253,6 +272,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
         }
     }
     demo_invitation(&txn, &orgs, now, base_url).await.map_err(err)?;
+    crate::hours::demo::load(&txn, &orgs, now).await.map_err(err)?;
     txn.commit().await.map_err(err)?;
     Ok(true)
 }

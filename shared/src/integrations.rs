@@ -11,16 +11,24 @@ pub enum ApiScope {
     /// Read the organisation, its teams and members.
     #[serde(rename = "organisation:read")]
     OrganisationRead,
+    /// Put planned hours in workers' weeks (planning systems).
+    #[serde(rename = "hours:plan")]
+    HoursPlan,
+    /// Export approved hours for payroll and billing (payroll systems).
+    #[serde(rename = "hours:export")]
+    HoursExport,
 }
 
 impl ApiScope {
     /// Every scope.
-    pub const ALL: [ApiScope; 1] = [ApiScope::OrganisationRead];
+    pub const ALL: [ApiScope; 3] = [ApiScope::OrganisationRead, ApiScope::HoursPlan, ApiScope::HoursExport];
 
     /// The scope's name, as in tokens.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::OrganisationRead => "organisation:read",
+            Self::HoursPlan => "hours:plan",
+            Self::HoursExport => "hours:export",
         }
     }
 

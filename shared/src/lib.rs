@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod error;
+pub mod hours;
 pub mod i18n;
 pub mod integrations;
 pub mod mobile;

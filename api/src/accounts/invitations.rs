@@ -565,6 +565,7 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
         role: Set(i.role.clone()),
         rights: Set(i.rights.clone()),
         main_contact: Set(i.main_contact),
+        contract_minutes: Set(None),
         created_at: Set(now),
     }
     .insert(&txn)

@@ -11,6 +11,8 @@ pub struct Model {
     pub rights: String,
     pub main_contact: bool,
     pub created_at: DateTimeUtc,
+    /// Contract hours per week in minutes, when known.
+    pub contract_minutes: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

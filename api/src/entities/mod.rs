@@ -3,6 +3,12 @@
 
 pub mod api_client;
 pub mod audit_event;
+pub mod client;
+pub mod hour_correction;
+pub mod hour_export_batch;
+pub mod hour_type;
+pub mod hours_job_run;
+pub mod hours_setting;
 pub mod invitation;
 pub mod known_device;
 pub mod membership;
@@ -20,5 +26,9 @@ pub mod sms_code;
 pub mod team;
 pub mod team_member;
 pub mod throttle_counter;
+pub mod timesheet;
+pub mod timesheet_entry;
+pub mod timesheet_event;
 pub mod totp_factor;
 pub mod user;
+pub mod user_setting;

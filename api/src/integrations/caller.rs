@@ -23,6 +23,8 @@ pub struct ClientActor {
     pub client_id: Uuid,
     /// Its organisation.
     pub organisation_id: Uuid,
+    /// Its name, for history and exports.
+    pub name: String,
     /// What it may do.
     pub scopes: Vec<ApiScope>,
 }
@@ -85,6 +87,7 @@ impl FromRequest for Caller {
             Ok(Caller::Client(ClientActor {
                 client_id: client.id,
                 organisation_id: client.organisation_id,
+                name: client.name,
                 scopes,
             }))
         })
