@@ -86,6 +86,13 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of every mail.
     pub mail_from: String,
+    /// The SMS provider's HTTP endpoint; Poort POSTs `{"to", "from", "text", "reference"}` as
+    /// JSON to it. Unset: SMS stay in the outbox the helpdesk reads.
+    pub sms_provider_url: Option<String>,
+    /// Sent as `Authorization: Bearer <token>` to the SMS provider.
+    pub sms_provider_token: Option<Secret>,
+    /// The sender name or number SMS show (at most 11 letters or 16 digits with most providers).
+    pub sms_sender: String,
 }
 
 impl Default for Config {
@@ -108,6 +115,9 @@ impl Default for Config {
             workers: 0,
             smtp_url: None,
             mail_from: "Poort <noreply@poort.example>".into(),
+            sms_provider_url: None,
+            sms_provider_token: None,
+            sms_sender: "Poort".into(),
         }
     }
 }
@@ -210,6 +220,9 @@ impl fmt::Debug for Config {
             .field("workers", &self.workers)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
+            .field("sms_provider_url", &self.sms_provider_url.as_deref().map(redact_url))
+            .field("sms_provider_token", &self.sms_provider_token)
+            .field("sms_sender", &self.sms_sender)
             .finish()
     }
 }
@@ -224,12 +237,17 @@ mod tests {
             database_url: "postgres://poort:s3cr3t-pw@db.internal:5432/poort".into(),
             jwt_private_key: Some(Secret::new("-----BEGIN PRIVATE KEY-----abc")),
             smtp_url: Some("smtp://mailer:smtp-pw-42@mail.example:587".into()),
+            sms_provider_url: Some("https://sms:sms-pw-7@sms.example/v1/messages".into()),
+            sms_provider_token: Some(Secret::new("sms-token-99")),
             ..Config::default()
         };
         let printed = format!("{cfg:?}");
         assert!(!printed.contains("s3cr3t-pw"), "{printed}");
         assert!(!printed.contains("BEGIN PRIVATE KEY"), "{printed}");
         assert!(!printed.contains("smtp-pw-42"), "{printed}");
+        assert!(!printed.contains("sms-pw-7"), "{printed}");
+        assert!(!printed.contains("sms-token-99"), "{printed}");
+        assert!(printed.contains("https://sms:[redacted]@sms.example/v1/messages"), "{printed}");
         assert!(printed.contains("postgres://poort:[redacted]@db.internal:5432/poort"), "{printed}");
     }
 
@@ -255,6 +273,19 @@ mod tests {
                 .unwrap();
         assert_eq!(cfg.database_url, "postgres://a:b@c/d");
         assert!(cfg.is_postgres());
+    }
+
+    #[test]
+    fn the_sms_token_can_come_from_a_file() {
+        let dir = std::env::temp_dir().join(format!("poort-cfg-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("sms-token");
+        std::fs::write(&path, "token-from-file\n").unwrap();
+        let env = vec![("POORT_SMS_PROVIDER_TOKEN_FILE".to_string(), path.display().to_string())];
+        let cfg =
+            Config::from_figment(Figment::from(Serialized::defaults(Config::default())), env.into_iter())
+                .unwrap();
+        assert_eq!(cfg.sms_provider_token.as_ref().map(Secret::expose), Some("token-from-file"));
     }
 
     #[test]

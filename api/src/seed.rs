@@ -33,6 +33,8 @@ struct Person {
     what: &'static str,
     memberships: &'static [(&'static str, Role, &'static [Right], bool)],
     teams: &'static [(&'static str, &'static str)],
+    /// In the 06-0000 range, which no Dutch operator hands out: demo SMS reach nobody.
+    mobile: Option<&'static str>,
 }
 
 const ALL_RIGHTS: &[Right] = &[Right::ManageRights, Right::ManageEmployeeData, Right::ReportAbsence];
@@ -56,6 +58,7 @@ const PEOPLE: &[Person] = &[
         what: "medewerker thuiszorg (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
         teams: &[("Thuiszorg De Linde", "Wijkteam Noord")],
+        mobile: Some("+31600000101"),
     },
     Person {
         email: "mark.devries@delinde.example",
@@ -64,6 +67,7 @@ const PEOPLE: &[Person] = &[
         what: "zorgcoördinator (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::CareCoordinator, &[], false)],
         teams: &[("Thuiszorg De Linde", "Wijkteam Noord"), ("Thuiszorg De Linde", "Wijkteam Zuid")],
+        mobile: Some("+31600000102"),
     },
     Person {
         email: "sophie.bakker@delinde.example",
@@ -72,6 +76,7 @@ const PEOPLE: &[Person] = &[
         what: "planner (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::Planner, &[], false)],
         teams: &[("Thuiszorg De Linde", "Wijkteam Noord"), ("Thuiszorg De Linde", "Wijkteam Zuid")],
+        mobile: Some("+31600000103"),
     },
     Person {
         email: "daan.meijer@delinde.example",
@@ -80,6 +85,7 @@ const PEOPLE: &[Person] = &[
         what: "medewerker thuiszorg, weken ter goedkeuring (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
         teams: &[("Thuiszorg De Linde", "Wijkteam Noord")],
+        mobile: Some("+31600000105"),
     },
     Person {
         email: "noor.willems@delinde.example",
@@ -88,6 +94,7 @@ const PEOPLE: &[Person] = &[
         what: "medewerker thuiszorg, een afgewezen week (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::Employee, &[], false)],
         teams: &[("Thuiszorg De Linde", "Wijkteam Zuid")],
+        mobile: Some("+31600000106"),
     },
     Person {
         email: "fatima.elamrani@delinde.example",
@@ -96,6 +103,7 @@ const PEOPLE: &[Person] = &[
         what: "beheerder en hoofdcontact (Thuiszorg De Linde)",
         memberships: &[("Thuiszorg De Linde", Role::Administrator, ALL_RIGHTS, true)],
         teams: &[],
+        mobile: Some("+31600000104"),
     },
     Person {
         email: "eva.visser@vandijkbouw.example",
@@ -104,6 +112,7 @@ const PEOPLE: &[Person] = &[
         what: "werkgever, hoofdcontact met alle rechten (Bouwbedrijf Van Dijk)",
         memberships: &[("Bouwbedrijf Van Dijk B.V.", Role::Employer, ALL_RIGHTS, true)],
         teams: &[("Bouwbedrijf Van Dijk B.V.", "Kantoor")],
+        mobile: Some("+31600000201"),
     },
     Person {
         email: "pieter.smit@vandijkbouw.example",
@@ -112,6 +121,7 @@ const PEOPLE: &[Person] = &[
         what: "medewerker bouw (Bouwbedrijf Van Dijk)",
         memberships: &[("Bouwbedrijf Van Dijk B.V.", Role::Employee, &[], false)],
         teams: &[("Bouwbedrijf Van Dijk B.V.", "Uitvoering")],
+        mobile: Some("+31600000202"),
     },
     Person {
         email: "lotte.mulder@arbozorg.example",
@@ -123,6 +133,7 @@ const PEOPLE: &[Person] = &[
             ("Bouwbedrijf Van Dijk B.V.", Role::CaseManager, &[], false),
         ],
         teams: &[("ArboZorg Zeeland", "Casemanagement")],
+        mobile: Some("+31600000301"),
     },
     Person {
         email: "jeroen.hendriks@arbozorg.example",
@@ -131,6 +142,7 @@ const PEOPLE: &[Person] = &[
         what: "bedrijfsarts (ArboZorg Zeeland)",
         memberships: &[("ArboZorg Zeeland", Role::OccupationalPhysician, &[], false)],
         teams: &[],
+        mobile: Some("+31600000302"),
     },
     Person {
         email: "helpdesk@poort.example",
@@ -139,6 +151,7 @@ const PEOPLE: &[Person] = &[
         what: "platformhelpdesk",
         memberships: &[("Poort Helpdesk", Role::Administrator, ALL_RIGHTS, true)],
         teams: &[],
+        mobile: None,
     },
 ];
 
@@ -179,6 +192,13 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
             ),
             password_min_length: Set(12),
             require_second_factor: Set(false),
+            // …and activates invitees with an SMS PIN, as the staffing portal of seed 002 does.
+            activation_proof: Set(if *name == "Bouwbedrijf Van Dijk B.V." {
+                "sms_pin"
+            } else {
+                "birth_date"
+            }
+            .into()),
             created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
         }
         .insert(&txn)
@@ -213,6 +233,10 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
             must_change_password: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
+            // Known, not yet proven: "Mijn account" offers to confirm it for SMS codes.
+            mobile: Set(p.mobile.map(String::from)),
+            mobile_verified_at: Set(None),
+            sms_second_factor: Set(false),
         }
         .insert(&txn)
         .await
@@ -253,8 +277,40 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
     Ok(true)
 }
 
-/// An open invitation at De Linde, so the administrator's screen has something to show
-/// and the helpdesk's outbox holds the invitation mail with its activation link.
+/// An open invitation to show.
+struct DemoInvitation {
+    organisation: &'static str,
+    inviter: &'static str,
+    name: &'static str,
+    email: &'static str,
+    birth_date: (i32, u32, u32),
+    mobile: Option<&'static str>,
+}
+
+const INVITATIONS: &[DemoInvitation] = &[
+    // Activates with the birth date (seed 001).
+    DemoInvitation {
+        organisation: "Thuiszorg De Linde",
+        inviter: "Fatima El Amrani",
+        name: "Sem de Boer",
+        email: "sem.deboer@delinde.example",
+        birth_date: (1985, 6, 3),
+        mobile: None,
+    },
+    // Activates with a PIN by SMS (seed 002): opening the link sends it.
+    DemoInvitation {
+        organisation: "Bouwbedrijf Van Dijk B.V.",
+        inviter: "Eva Visser",
+        name: "Yusuf Demir",
+        email: "yusuf.demir@vandijkbouw.example",
+        birth_date: (1992, 9, 14),
+        mobile: Some("+31600000203"),
+    },
+];
+
+/// Open invitations at De Linde and Van Dijk, so the administrators' screens have
+/// something to show and the helpdesk's outbox holds the invitation mails with their
+/// activation links (and, once Yusuf's link is opened, his PIN by SMS).
 async fn demo_invitation(
     txn: &impl sea_orm::ConnectionTrait,
     orgs: &std::collections::HashMap<&str, Uuid>,
@@ -266,36 +322,41 @@ async fn demo_invitation(
         entities::invitation,
         notifications::{outbox, templates},
     };
-    let org = orgs["Thuiszorg De Linde"];
-    let token = tokens::random_token();
-    let email = "sem.deboer@delinde.example";
-    invitation::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organisation_id: Set(org),
-        email: Set(email.into()),
-        name: Set("Sem de Boer".into()),
-        role: Set(Role::Employee.as_str().into()),
-        rights: Set(String::new()),
-        birth_date: Set(chrono::NaiveDate::from_ymd_opt(1985, 6, 3).unwrap_or_default()),
-        token_hash: Set(tokens::token_hash(&token)),
-        expires_at: Set(now + chrono::Duration::days(crate::accounts::invitations::VALID_DAYS)),
-        wrong_proofs: Set(0),
-        invited_by: Set(None),
-        accepted_at: Set(None),
-        revoked_at: Set(None),
-        created_at: Set(now),
+    for d in INVITATIONS {
+        let org = orgs[d.organisation];
+        let token = tokens::random_token();
+        let (y, m, day) = d.birth_date;
+        invitation::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            organisation_id: Set(org),
+            email: Set(d.email.into()),
+            name: Set(d.name.into()),
+            role: Set(Role::Employee.as_str().into()),
+            rights: Set(String::new()),
+            birth_date: Set(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()),
+            token_hash: Set(tokens::token_hash(&token)),
+            expires_at: Set(now + chrono::Duration::days(crate::accounts::invitations::VALID_DAYS)),
+            wrong_proofs: Set(0),
+            invited_by: Set(None),
+            accepted_at: Set(None),
+            revoked_at: Set(None),
+            created_at: Set(now),
+            mobile: Set(d.mobile.map(String::from)),
+            main_contact: Set(false),
+        }
+        .insert(txn)
+        .await?;
+        let url = format!("{base_url}/activeren?token={token}");
+        let mail = templates::invitation(
+            shared::i18n::Locale::Nl,
+            d.name,
+            d.organisation.trim_end_matches(" B.V."),
+            d.inviter,
+            &url,
+            crate::accounts::invitations::VALID_DAYS,
+        );
+        // Held, not sent: demo addresses must never reach a real mail server.
+        outbox::hold_mail(txn, Some(org), d.email, mail, now).await?;
     }
-    .insert(txn)
-    .await?;
-    let url = format!("{base_url}/activeren?token={token}");
-    let mail = templates::invitation(
-        shared::i18n::Locale::Nl,
-        "Sem de Boer",
-        "Thuiszorg De Linde",
-        "Fatima El Amrani",
-        &url,
-        crate::accounts::invitations::VALID_DAYS,
-    );
-    // Held, not sent: demo addresses must never reach a real mail server.
-    outbox::hold_mail(txn, Some(org), email, mail, now).await.map(|_| ())
+    Ok(())
 }

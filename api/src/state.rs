@@ -4,8 +4,13 @@
 use std::sync::Arc;
 
 use crate::{
-    auth::tokens::TokenKeys, clock::SharedClock, config::Config, crypto::DataKey, db::Db,
-    http::metrics::Metrics, notifications::mailer::Mailer,
+    auth::tokens::TokenKeys,
+    clock::SharedClock,
+    config::Config,
+    crypto::DataKey,
+    db::Db,
+    http::metrics::Metrics,
+    notifications::{mailer::Mailer, sms::SmsSender},
 };
 
 /// Shared server state.
@@ -22,6 +27,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Where mail goes.
     pub mailer: Mailer,
+    /// Where SMS go.
+    pub sms: SmsSender,
     /// Seals secrets at rest.
     pub data_key: Arc<DataKey>,
 }
@@ -31,6 +38,11 @@ impl AppState {
     pub async fn new(config: Config, db: Db, clock: SharedClock) -> Result<Self, String> {
         let keys = TokenKeys::load(&config, &db, clock.now()).await?;
         let mailer = Mailer::from_config(config.smtp_url.as_deref(), &config.mail_from)?;
+        let sms = SmsSender::from_config(
+            config.sms_provider_url.as_deref(),
+            config.sms_provider_token.as_ref(),
+            &config.sms_sender,
+        )?;
         let data_key = DataKey::load(&config, &db, clock.now()).await?;
         Ok(Self {
             db,
@@ -39,6 +51,7 @@ impl AppState {
             clock,
             metrics: Arc::new(Metrics::default()),
             mailer,
+            sms,
             data_key: Arc::new(data_key),
         })
     }

@@ -28,6 +28,17 @@ fn activate(token: &str, birth_date: &str, password: &str) -> actix_web::test::T
         .set_json(json!({"token": token, "birth_date": birth_date, "password": password}))
 }
 
+/// Van Dijk's demo activates invitees with an SMS PIN (tests/sms.rs); the tests here
+/// prove the birth date, so Eva switches it back first.
+async fn birth_date_at_van_dijk<S: TestService<B>, B: MessageBody>(app: &S, eva: &Session) {
+    let mut settings = send(app, eva.on(browser(Method::GET, "/api/v1/organisation/security"))).await.json();
+    assert_eq!(settings["activation_proof"], "sms_pin");
+    settings["activation_proof"] = json!("birth_date");
+    let res =
+        send(app, eva.on(browser(Method::PUT, "/api/v1/organisation/security")).set_json(settings)).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+}
+
 /// Sends the outbox and returns the token of the newest invitation mail.
 async fn mailed_token(t: &TestApp, sink: &SmtpSink, expected: usize) -> String {
     poort::jobs::deliver_due(&t.state, "test").await.unwrap();
@@ -209,6 +220,7 @@ async fn nobody_grants_what_they_do_not_hold() {
 
     // Eva (main contact) makes Kees an employer who may manage rights and report absence, nothing more.
     let eva = login(&app, EVA).await;
+    birth_date_at_van_dijk(&app, &eva).await;
     let body = json!({"email": "kees@vandijkbouw.example", "name": "Kees Bakker", "role": "employer",
         "rights": ["manage_rights", "report_absence"], "birth_date": "1975-09-30"});
     assert_eq!(
@@ -276,6 +288,7 @@ async fn a_person_invited_by_a_second_organisation_keeps_one_account() {
     let (t, sink) = app_with_sink().await;
     let app = t.service().await;
     let eva = login(&app, EVA).await;
+    birth_date_at_van_dijk(&app, &eva).await;
     // A look-alike spelling of Anna's address (full-width letters, capitals) is the same person.
     let res = send(&app, eva.on(browser(Method::POST, "/api/v1/invitations")).set_json(json!({
         "email": "\u{ff21}nna.Jansen@DeLinde.example", "name": "Anna Jansen", "role": "employee", "rights": [], "birth_date": "1988-02-29"

@@ -74,3 +74,61 @@ async fn people_see_their_own_sessions_and_end_any_or_all() {
     );
     assert_eq!(send(&app, laptop.on(browser(Method::GET, "/api/v1/me"))).await.status, StatusCode::OK);
 }
+
+#[actix_web::test]
+async fn a_new_e_mail_address_needs_the_password_and_the_old_address_is_told() {
+    let sink = SmtpSink::start();
+    let t = TestApp::with_config(poort::config::Config { smtp_url: Some(sink.url()), ..Default::default() })
+        .await;
+    let app = t.service().await;
+    let anna = login(&app, ANNA).await;
+    // A reset link sent to the old address before the change.
+    send(&app, browser(Method::POST, "/api/v1/auth/password-reset").set_json(json!({"email": ANNA}))).await;
+    poort::jobs::deliver_due(&t.state, "test").await.unwrap();
+    let reset_token = link_token(&sink.wait_for(1).await[0]);
+
+    let change = |password: &str, email: &str| {
+        anna.on(browser(Method::PUT, "/api/v1/me/email"))
+            .set_json(json!({"password": password, "email": email}))
+    };
+    let res = send(&app, change("fout", "anna@nieuw.example")).await;
+    assert_eq!(res.json()["fields"]["password"]["code"], "wrong_password");
+    let res = send(&app, change(PASSWORD, "geen adres")).await;
+    assert_eq!(res.json()["fields"]["email"]["code"], "invalid_email");
+    let res = send(&app, change(PASSWORD, "Mark.deVries@delinde.example")).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    assert_eq!(res.json()["fields"]["email"]["code"], "email_taken");
+    let res = send(&app, change(PASSWORD, " Anna@Nieuw.example ")).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(res.json()["email"], "anna@nieuw.example");
+
+    // The old address hears of it.
+    poort::jobs::deliver_due(&t.state, "test").await.unwrap();
+    let mails = sink.wait_for(2).await;
+    let text = mail_text(&mails[1]);
+    assert!(text.contains(&format!("To: {ANNA}")), "{text}");
+    assert!(text.contains("anna@nieuw.example"), "{text}");
+    // This session goes on; the new address signs in, the old one no longer does.
+    assert_eq!(
+        send(&app, anna.on(browser(Method::GET, "/api/v1/me"))).await.json()["email"],
+        "anna@nieuw.example"
+    );
+    let sign_in = |email: &str| {
+        browser(Method::POST, "/api/v1/auth/login").set_json(json!({"email": email, "password": PASSWORD}))
+    };
+    assert_eq!(send(&app, sign_in("anna@nieuw.example")).await.status, StatusCode::OK);
+    assert_eq!(send(&app, sign_in(ANNA)).await.status, StatusCode::UNAUTHORIZED);
+    // The reset link that went to the old address stopped working.
+    let res = send(
+        &app,
+        browser(Method::POST, "/api/v1/auth/password-reset/confirm")
+            .set_json(json!({"token": reset_token, "password": "paarden eten graag hooi"})),
+    )
+    .await;
+    assert_eq!(res.json()["fields"]["token"]["code"], "invalid_link");
+    let fatima = login(&app, FATIMA).await;
+    let audit = send(&app, fatima.on(browser(Method::GET, "/api/v1/audit"))).await.json();
+    let actions: Vec<&str> =
+        audit["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.contains(&"email_changed"), "{actions:?}");
+}

@@ -123,4 +123,15 @@ async fn demo_data_loads_once_with_every_role_and_an_open_invitation() {
         .unwrap();
     assert_eq!(mail["status"], "held", "demo mail is never sent");
     assert!(mail["body"].as_str().unwrap().contains("http://127.0.0.1:8080/activeren?token="));
+    // Van Dijk's open invitation carries a mobile number: it activates with an SMS PIN.
+    let eva = login(&app, EVA).await;
+    let invitations = send(&app, eva.on(browser(Method::GET, "/api/v1/invitations"))).await.json();
+    assert_eq!(invitations["items"][0]["name"], "Yusuf Demir");
+    assert_eq!(invitations["items"][0]["mobile"], "+31600000203");
+    // Demo people have a mobile number, not yet proven and no second factor.
+    let contact = send(&app, eva.on(browser(Method::GET, "/api/v1/me/contact"))).await.json();
+    assert_eq!(
+        contact,
+        serde_json::json!({"email": EVA, "mobile": "+31600000201", "mobile_verified": false})
+    );
 }

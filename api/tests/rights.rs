@@ -8,15 +8,7 @@ use actix_web::http::{Method, StatusCode};
 use common::*;
 use serde_json::{Value, json};
 
-async fn membership_id<S, B>(app: &S, manager: &Session, email: &str) -> String
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
+async fn membership_id<S: TestService<B>, B: MessageBody>(app: &S, manager: &Session, email: &str) -> String {
     let members = send(app, manager.on(browser(Method::GET, "/api/v1/members"))).await.json();
     members["items"].as_array().unwrap().iter().find(|m| m["email"] == email).unwrap()["id"]
         .as_str()

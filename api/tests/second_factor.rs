@@ -10,12 +10,6 @@ use common::*;
 use sea_orm::EntityTrait;
 use serde_json::json;
 
-/// The code an authenticator app shows for `secret` (base32) at the test clock's time.
-fn app_code(t: &TestApp, manual_key: &str) -> String {
-    let secret = totp_rs::Secret::try_from_base32(manual_key).unwrap().as_bytes().to_vec();
-    poort::auth::totp::code_at(&secret, poort::clock::Clock::now(&t.clock)).unwrap()
-}
-
 fn sign_in(email: &str) -> actix_web::test::TestRequest {
     browser(Method::POST, "/api/v1/auth/login").set_json(json!({"email": email, "password": PASSWORD}))
 }
@@ -26,39 +20,26 @@ fn answer(challenge: &str, body: serde_json::Value) -> actix_web::test::TestRequ
     browser(Method::POST, "/api/v1/auth/second-factor").set_json(body)
 }
 
-/// Sets up an authenticator app for Anna; returns (manual key, recovery codes).
-async fn enrol<S, B>(t: &TestApp, app: &S) -> (String, Vec<String>)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-    B: actix_web::body::MessageBody,
-{
-    let anna = login(app, ANNA).await;
-    let res = send(app, anna.on(browser(Method::POST, "/api/v1/me/totp")).set_json(json!({}))).await;
-    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
-    let enrolment = res.json();
-    let key = enrolment["manual_key"].as_str().unwrap().to_string();
-    assert!(enrolment["otpauth_url"].as_str().unwrap().starts_with("otpauth://totp/Poort:anna.jansen"));
-    let wrong = send(
-        app,
-        anna.on(browser(Method::POST, "/api/v1/me/totp/confirm")).set_json(json!({"code": "000000"})),
-    )
-    .await;
-    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+/// Signs Anna in with an app code, remembering the browser (as `agent`); returns the
+/// session and the remember cookie. Moves the clock to a fresh 30-second step first.
+async fn remembered_sign_in<S: TestService<B>, B: MessageBody>(
+    t: &TestApp,
+    app: &S,
+    key: &str,
+    agent: &str,
+) -> (Session, actix_web::cookie::Cookie<'static>) {
+    t.clock.advance(Duration::seconds(30));
+    let challenge = send(app, sign_in(ANNA)).await.json()["challenge"].as_str().unwrap().to_string();
     let res = send(
         app,
-        anna.on(browser(Method::POST, "/api/v1/me/totp/confirm"))
-            .set_json(json!({"code": app_code(t, &key)})),
+        answer(&challenge, json!({"code": app_code(t, key), "remember_device": true}))
+            .insert_header(("user-agent", agent)),
     )
     .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
-    let codes: Vec<String> =
-        res.json()["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect();
-    assert_eq!(codes.len(), 10);
-    (key, codes)
+    let session = Session { cookies: res.cookies() };
+    let remember = session.cookies.iter().find(|c| c.name() == "poort_remember").unwrap().clone();
+    (session, remember)
 }
 
 #[actix_web::test]
@@ -127,7 +108,7 @@ async fn recovery_codes_work_once_and_a_new_set_voids_the_old() {
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     let session = Session { cookies: res.cookies() };
     let status = send(&app, session.on(browser(Method::GET, "/api/v1/me/second-factor"))).await.json();
-    assert_eq!(status, json!({"totp": true, "recovery_codes_left": 9}));
+    assert_eq!(status, json!({"totp": true, "sms": false, "recovery_codes_left": 9}));
 
     let challenge = send(&app, sign_in(ANNA)).await.json()["challenge"].as_str().unwrap().to_string();
     assert_eq!(
@@ -181,12 +162,7 @@ async fn removing_the_app_needs_the_password_and_forgets_remembered_browsers() {
     let t = TestApp::new().await;
     let app = t.service().await;
     let (key, _) = enrol(&t, &app).await;
-    t.clock.advance(Duration::seconds(30));
-    let challenge = send(&app, sign_in(ANNA)).await.json()["challenge"].as_str().unwrap().to_string();
-    let res =
-        send(&app, answer(&challenge, json!({"code": app_code(&t, &key), "remember_device": true}))).await;
-    let session = Session { cookies: res.cookies() };
-    let remember = session.cookies.iter().find(|c| c.name() == "poort_remember").unwrap().clone();
+    let (session, remember) = remembered_sign_in(&t, &app, &key, "test").await;
     let res = send(
         &app,
         session.on(browser(Method::POST, "/api/v1/me/totp/remove")).set_json(json!({"password": "fout"})),
@@ -242,4 +218,97 @@ async fn the_secret_is_encrypted_at_rest() {
     assert!(!rows[0].secret_ciphertext.contains(&key));
     let raw = totp_rs::Secret::try_from_base32(&key).unwrap().as_bytes().to_vec();
     assert_eq!(t.state.data_key.open(&rows[0].secret_ciphertext).unwrap(), raw);
+}
+
+#[actix_web::test]
+async fn remembered_browsers_are_listed_and_forgotten_one_by_one_or_all_at_once() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let (key, _) = enrol(&t, &app).await;
+    // Two browsers remembered: a laptop and a phone.
+    let mut remembered = Vec::new();
+    for agent in ["Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", "Mozilla/5.0 (iPhone) Safari/605.1"] {
+        remembered.push(remembered_sign_in(&t, &app, &key, agent).await.1);
+    }
+    t.clock.advance(Duration::hours(1));
+    assert_eq!(send(&app, sign_in(ANNA).cookie(remembered[0].clone())).await.status, StatusCode::OK);
+
+    let res = send(&app, sign_in(ANNA).cookie(remembered[1].clone())).await;
+    let session = Session { cookies: res.cookies() };
+    let list = send(&app, session.on(browser(Method::GET, "/api/v1/me/remembered-devices"))).await.json();
+    let list = list.as_array().unwrap().clone();
+    assert_eq!(list.len(), 2);
+    // Newest first, with the browser, when it was remembered and when it last skipped the code.
+    assert_eq!(list[0]["user_agent"], "Mozilla/5.0 (iPhone) Safari/605.1");
+    assert_eq!(list[1]["user_agent"], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+    assert_eq!(list[1]["last_used_at"], "2026-11-22T11:01:00Z");
+    assert_eq!(list[1]["created_at"], "2026-11-22T10:00:30Z");
+    assert_eq!(list[1]["expires_at"], "2026-12-22T10:00:30Z");
+    // The id is not the stored hash of the cookie.
+    let laptop_id = list[1]["id"].as_str().unwrap().to_string();
+    assert!(!laptop_id.contains(&poort::auth::tokens::token_hash(remembered[0].value())[..24]));
+
+    // Forget the laptop: it is asked for a code again; the phone is not.
+    let forget =
+        |id: &str| session.on(browser(Method::DELETE, &format!("/api/v1/me/remembered-devices/{id}")));
+    assert_eq!(send(&app, forget(&laptop_id)).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(send(&app, forget(&laptop_id)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(send(&app, sign_in(ANNA).cookie(remembered[0].clone())).await.status, StatusCode::ACCEPTED);
+    assert_eq!(send(&app, sign_in(ANNA).cookie(remembered[1].clone())).await.status, StatusCode::OK);
+    // Nobody forgets someone else's browser.
+    let mark = login(&app, "mark.devries@delinde.example").await;
+    let phone_id = send(&app, session.on(browser(Method::GET, "/api/v1/me/remembered-devices"))).await.json()
+        [0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res =
+        send(&app, mark.on(browser(Method::DELETE, &format!("/api/v1/me/remembered-devices/{phone_id}"))))
+            .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+
+    // Forget all.
+    let res = send(
+        &app,
+        session.on(browser(Method::POST, "/api/v1/me/remembered-devices/forget-all")).set_json(json!({})),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    assert_eq!(send(&app, sign_in(ANNA).cookie(remembered[1].clone())).await.status, StatusCode::ACCEPTED);
+    let list = send(&app, session.on(browser(Method::GET, "/api/v1/me/remembered-devices"))).await.json();
+    assert_eq!(list, json!([]));
+    let fatima = login(&app, FATIMA).await;
+    let audit = send(&app, fatima.on(browser(Method::GET, "/api/v1/audit"))).await.json();
+    let actions: Vec<&str> =
+        audit["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.contains(&"remembered_device_forgotten"), "{actions:?}");
+    assert!(actions.contains(&"remembered_devices_forgotten"), "{actions:?}");
+}
+
+#[actix_web::test]
+async fn a_password_change_still_forgets_every_remembered_browser() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let (key, _) = enrol(&t, &app).await;
+    let (session, remember) = remembered_sign_in(&t, &app, &key, "test").await;
+    let res = send(
+        &app,
+        session
+            .on(browser(Method::POST, "/api/v1/me/password"))
+            .set_json(json!({"current_password": PASSWORD, "new_password": "paarden eten graag hooi"})),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        send(&app, session.on(browser(Method::GET, "/api/v1/me/remembered-devices"))).await.json(),
+        json!([])
+    );
+    let res = send(
+        &app,
+        browser(Method::POST, "/api/v1/auth/login")
+            .set_json(json!({"email": ANNA, "password": "paarden eten graag hooi"}))
+            .cookie(remember),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::ACCEPTED);
 }

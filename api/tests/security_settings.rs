@@ -15,13 +15,14 @@ async fn settings_say_when_they_are_weaker_than_the_standard() {
     let res = send(&app, fatima.on(browser(Method::GET, "/api/v1/organisation/security"))).await.json();
     assert_eq!(
         res,
-        json!({"password_policy": {"profile": "standard", "min_length": 12}, "lockout": null, "require_second_factor": false, "weaker_than_standard": false})
+        json!({"password_policy": {"profile": "standard", "min_length": 12}, "lockout": null, "require_second_factor": false, "activation_proof": "birth_date", "weaker_than_standard": false})
     );
     let eva = login(&app, EVA).await;
     let res = send(&app, eva.on(browser(Method::GET, "/api/v1/organisation/security"))).await.json();
     assert_eq!(res["password_policy"], json!({"profile": "legacy"}));
     assert_eq!(res["lockout"], json!({"failures": 3, "minutes": 60}));
     assert_eq!(res["weaker_than_standard"], true);
+    assert_eq!(res["activation_proof"], "sms_pin", "Van Dijk activates with an SMS PIN (seed 002)");
     let anna = login(&app, ANNA).await;
     assert_eq!(
         send(&app, anna.on(browser(Method::GET, "/api/v1/organisation/security"))).await.status,

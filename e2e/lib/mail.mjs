@@ -7,15 +7,7 @@
 //   const mail = await sink.waitForMail({ to: 'daan@…', subject: /Uitnodiging/ });
 //   const link = findLink(mail.body, '/activeren');
 
-import { spawn } from 'node:child_process';
-import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-
-import { repoRoot } from './paths.mjs';
-
-const START_TIMEOUT_MS = 15_000;
+import { startSink } from './sink.mjs';
 
 /** Decodes a quoted-printable body: soft line breaks, then `=XX` bytes as UTF-8. */
 export function decodeQuotedPrintable(text) {
@@ -70,58 +62,24 @@ export function findLink(body, pathPrefix) {
 
 /** Starts the SMTP sink on a free port; `stop()` ends it and removes its folder. */
 export async function startMailSink() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'poort-e2e-mail-'));
-  const child = spawn('python3', [path.join(repoRoot, 'scripts/smtp-sink.py'), '--dir', dir], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`smtp-sink did not start:\n${stderr}`)), START_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`smtp-sink exited with ${code}:\n${stderr}`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve(Number(line.trim()));
-    });
-  });
-  const seen = new Set();
-
+  const sink = await startSink('smtp-sink.py');
   return {
-    port,
-    smtpUrl: `smtp://127.0.0.1:${port}`,
+    port: sink.port,
+    smtpUrl: `smtp://127.0.0.1:${sink.port}`,
     /**
      * Waits for a message not returned before, to `to` and with a subject
      * matching `subject`.
      */
-    async waitForMail({ to, subject, timeout = 15_000 }) {
-      const deadline = Date.now() + timeout;
-      while (Date.now() < deadline) {
-        const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
-        for (const name of names) {
-          if (seen.has(name)) continue;
-          const mail = parseMail(await readFile(path.join(dir, name), 'utf8'));
-          if (mail.to.toLowerCase().includes(to.toLowerCase()) && subject.test(mail.subject)) {
-            seen.add(name);
-            return mail;
-          }
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error(`no mail to ${to} matching ${subject} within ${timeout} ms`);
+    waitForMail({ to, subject, timeout = 15_000 }) {
+      return sink.waitFor(
+        '.eml',
+        (raw) => {
+          const mail = parseMail(raw);
+          return mail.to.toLowerCase().includes(to.toLowerCase()) && subject.test(mail.subject) ? mail : null;
+        },
+        { timeout, what: `mail to ${to} matching ${subject}` },
+      );
     },
-    async stop() {
-      // Closing stdin is how the sink is told to stop.
-      child.stdin.end();
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      await rm(dir, { recursive: true, force: true });
-    },
+    stop: () => sink.stop(),
   };
 }

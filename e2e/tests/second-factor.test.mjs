@@ -8,71 +8,17 @@
 // the code step.
 
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
-import { ANNA, DEMO_PASSWORD, signIn } from '../lib/app.mjs';
+import { ANNA, DEMO_PASSWORD, signIn, signOut } from '../lib/app.mjs';
 import { VIEWPORTS, openBrowser } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { base32Decode, currentStep, freshCode, totp } from '../lib/totp.mjs';
 
 const FATIMA = { email: 'fatima.elamrani@delinde.example' };
 const EVA = { email: 'eva.visser@vandijkbouw.example' };
 const NEW_PASSWORD = 'Wandelen langs de Linge 2026';
 const [DESKTOP, PHONE] = VIEWPORTS;
-
-/** RFC 4648 base32 to bytes (the manual key; spaces and padding ignored). */
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
-    const index = alphabet.indexOf(char);
-    if (index < 0) throw new Error(`not base32: ${char}`);
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >>> bits) & 0xff);
-    }
-  }
-  return Buffer.from(out);
-}
-
-/** RFC 6238 TOTP (HMAC-SHA1, 30-s steps, 6 digits) for one step. */
-function totp(secret, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', secret).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const number = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(number).padStart(6, '0');
-}
-
-const currentStep = () => Math.floor(Date.now() / 1000 / 30);
-
-/**
- * A code the server has not seen yet: each step's code works once, and the
- * server accepts the next step's code too, so waiting is needed only when
- * that one was used as well.
- */
-async function freshCode(secret, state) {
-  let step = Math.max(currentStep(), state.lastStep + 1);
-  while (step > currentStep() + 1) {
-    const wait = 30_000 - (Date.now() % 30_000) + 200;
-    await new Promise((r) => setTimeout(r, wait));
-    step = Math.max(currentStep(), state.lastStep + 1);
-  }
-  state.lastStep = step;
-  return totp(secret, step);
-}
-
-/** Signs out with the top bar's button. */
-async function signOut(page) {
-  await page.getByTestId('sign-out').click();
-  await page.waitForURL(/\/inloggen$/);
-  await page.getByTestId('sign-in-form').waitFor();
-}
 
 describe(`second factor and temporary passwords (${DESKTOP.name} ${DESKTOP.width}×${DESKTOP.height})`, () => {
   let server;

@@ -19,8 +19,9 @@ use shared::accounts::{
     Activate, ActivationInfo, ActivationLookup, Invitation, NewInvitation, PasswordCheck, PasswordCheckResult,
 };
 use shared::auth::{
-    ChangePassword, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences,
-    Reauthenticate, RecoveryCodes, SecondFactorAnswer, SecondFactorRequired, SecondFactorStatus, SessionInfo,
+    ChangeEmail, ChangeMobile, ChangePassword, ContactDetails, LoginRequest, Me, PasswordResetConfirm,
+    PasswordResetRequest, Preferences, Reauthenticate, RecoveryCodes, RememberedDevice, SecondFactorAnswer,
+    SecondFactorRequired, SecondFactorStatus, SessionInfo, SmsCodeRequest, SmsCodeSent, SmsFactorConfirm,
     SwitchOrganisation, TemporaryPassword, TotpConfirm, TotpEnrolment,
 };
 use shared::error::{ErrorBody, ErrorKind};
@@ -31,7 +32,9 @@ use shared::hours::{
 };
 use shared::integrations::{ApiClient, ApiScope, CreatedApiClient, NewApiClient};
 use shared::notifications::OutboxMessage;
-use shared::organisations::{AuditEntry, Member, MemberUpdate, Team};
+use shared::organisations::{
+    AuditEntry, Member, MemberUpdate, NewMainContact, NewOrganisation, Organisation, Team,
+};
 use shared::status::{PlatformStatus, SetPlatformStatus};
 use uuid::Uuid;
 
@@ -71,6 +74,14 @@ const HOUR_TYPES: &str = "/api/v1/hour-types";
 const CLIENTS: &str = "/api/v1/clients";
 const HOURS_SETTINGS: &str = "/api/v1/hours/settings";
 const HOUR_EXPORTS: &str = "/api/v1/hour-exports";
+const SECOND_FACTOR_SMS: &str = "/api/v1/auth/second-factor/sms";
+const ACTIVATION_PIN: &str = "/api/v1/activation/pin";
+const MY_CONTACT: &str = "/api/v1/me/contact";
+const MY_EMAIL: &str = "/api/v1/me/email";
+const MY_MOBILE: &str = "/api/v1/me/mobile";
+const MY_SMS_FACTOR: &str = "/api/v1/me/sms-factor";
+const MY_REMEMBERED: &str = "/api/v1/me/remembered-devices";
+const ORGANISATIONS: &str = "/api/v1/organisations";
 
 /// Items per page of the admin lists: a screenful, so "load more" is rare.
 const PAGE_SIZE: u32 = 50;
@@ -203,6 +214,83 @@ pub async fn login(request: &LoginRequest) -> Result<LoginOutcome, ApiError> {
 /// `POST /api/v1/auth/second-factor`: finishes signing in with a code.
 pub async fn second_factor(answer: &SecondFactorAnswer) -> Result<Me, ApiError> {
     json(call(Method::POST, SECOND_FACTOR, Some(to_body(answer)?)).await?).await
+}
+
+/// `POST /api/v1/auth/second-factor/sms`: sends a sign-in code by SMS.
+pub async fn send_sms_code(challenge: String) -> Result<SmsCodeSent, ApiError> {
+    let body = to_body(&SmsCodeRequest { challenge })?;
+    json(call(Method::POST, SECOND_FACTOR_SMS, Some(body)).await?).await
+}
+
+/// `POST /api/v1/activation/pin`: a new activation PIN by SMS.
+pub async fn resend_activation_pin(token: String) -> Result<SmsCodeSent, ApiError> {
+    let body = to_body(&ActivationLookup { token })?;
+    json(call(Method::POST, ACTIVATION_PIN, Some(body)).await?).await
+}
+
+/// `GET /api/v1/me/contact`: e-mail address and mobile number.
+pub async fn contact() -> Result<ContactDetails, ApiError> {
+    json(call(Method::GET, MY_CONTACT, None).await?).await
+}
+
+/// `PUT /api/v1/me/email`: a new e-mail address (needs the password).
+pub async fn change_email(request: &ChangeEmail) -> Result<ContactDetails, ApiError> {
+    json(call(Method::PUT, MY_EMAIL, Some(to_body(request)?)).await?).await
+}
+
+/// `PUT /api/v1/me/mobile`: a new (or no) mobile number (needs the password).
+pub async fn change_mobile(request: &ChangeMobile) -> Result<ContactDetails, ApiError> {
+    json(call(Method::PUT, MY_MOBILE, Some(to_body(request)?)).await?).await
+}
+
+/// `POST /api/v1/me/sms-factor`: a code to the mobile number, to prove it.
+pub async fn start_sms_factor() -> Result<SmsCodeSent, ApiError> {
+    json(call(Method::POST, MY_SMS_FACTOR, Some(empty())).await?).await
+}
+
+/// `POST /api/v1/me/sms-factor/confirm`: SMS codes on; recovery codes when there were none.
+pub async fn confirm_sms_factor(code: String) -> Result<RecoveryCodes, ApiError> {
+    let body = to_body(&SmsFactorConfirm { code })?;
+    json(call(Method::POST, &format!("{MY_SMS_FACTOR}/confirm"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/me/sms-factor/remove`: SMS codes off (needs the password).
+pub async fn remove_sms_factor(password: String) -> Result<(), ApiError> {
+    let body = to_body(&Reauthenticate { password })?;
+    call(Method::POST, &format!("{MY_SMS_FACTOR}/remove"), Some(body)).await.map(drop)
+}
+
+/// `GET /api/v1/me/remembered-devices`.
+pub async fn remembered_devices() -> Result<Vec<RememberedDevice>, ApiError> {
+    json(call(Method::GET, MY_REMEMBERED, None).await?).await
+}
+
+/// `DELETE /api/v1/me/remembered-devices/{id}`, or with `None` every one of them.
+pub async fn forget_remembered_devices(id: Option<String>) -> Result<(), ApiError> {
+    match id {
+        Some(id) => {
+            let path = format!("{MY_REMEMBERED}/{}", encode_query_value(&id));
+            call(Method::DELETE, &path, None).await.map(drop)
+        }
+        None => call(Method::POST, &format!("{MY_REMEMBERED}/forget-all"), Some(empty())).await.map(drop),
+    }
+}
+
+/// `GET /api/v1/organisations`: one page (the helpdesk sees every organisation).
+pub async fn organisations(cursor: Option<String>) -> Result<Page<Organisation>, ApiError> {
+    json(call(Method::GET, &page_path(ORGANISATIONS, cursor.as_deref()), None).await?).await
+}
+
+/// `POST /api/v1/organisations` (helpdesk).
+pub async fn create_organisation(name: String) -> Result<Organisation, ApiError> {
+    let body = to_body(&NewOrganisation { name })?;
+    json(call(Method::POST, ORGANISATIONS, Some(body)).await?).await
+}
+
+/// `POST /api/v1/organisations/{id}/main-contact` (helpdesk).
+pub async fn invite_main_contact(id: Uuid, request: &NewMainContact) -> Result<Invitation, ApiError> {
+    let path = format!("{ORGANISATIONS}/{id}/main-contact");
+    json(call(Method::POST, &path, Some(to_body(request)?)).await?).await
 }
 
 /// `POST /api/v1/me/password`: a new password; the other sessions end.
@@ -623,6 +711,7 @@ async fn call(method: Method, path: &str, body: Option<Value>) -> Result<reqwest
         || path == LOGIN
         || path == REFRESH
         || path == SECOND_FACTOR
+        || path == SECOND_FACTOR_SMS
     {
         return check(response).await;
     }

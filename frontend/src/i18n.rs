@@ -14,6 +14,7 @@ use crate::browser;
 
 pub mod accounts;
 pub mod admin;
+pub mod contact;
 pub mod hours;
 pub mod security;
 
@@ -108,6 +109,8 @@ pub struct Dict {
     pub security: &'static security::SecurityTexts,
     /// The hours screens.
     pub hours: &'static hours::HoursTexts,
+    /// Contact details, SMS codes, remembered browsers, new organisations.
+    pub contact: &'static contact::ContactTexts,
 }
 
 impl Dict {
@@ -202,6 +205,7 @@ impl Dict {
             (FieldProblem::TooLong(n), true) => format!("Gebruik maximaal {n} tekens."),
             (FieldProblem::TooLong(n), false) => format!("Use at most {n} characters."),
             (FieldProblem::InvalidEmail, _) => self.invalid_email.into(),
+            (FieldProblem::InvalidMobile, _) => self.contact.invalid_mobile.into(),
         }
     }
 
@@ -211,6 +215,7 @@ impl Dict {
             "required" => self.field_problem(FieldProblem::Required),
             "too_long" => self.field_problem(FieldProblem::TooLong(max_len)),
             "invalid_email" => self.invalid_email.into(),
+            "invalid_mobile" => self.contact.invalid_mobile.into(),
             _ => self.error_kind(ErrorKind::Validation).into(),
         }
     }
@@ -298,6 +303,7 @@ pub static NL: Dict = Dict {
     admin: &admin::NL,
     security: &security::NL,
     hours: &hours::NL,
+    contact: &contact::NL,
 };
 
 /// English.
@@ -382,6 +388,7 @@ pub static EN: Dict = Dict {
     admin: &admin::EN,
     security: &security::EN,
     hours: &hours::EN,
+    contact: &contact::EN,
 };
 
 /// The dictionary for a language.

@@ -12,7 +12,9 @@ mod m20261122_000006_second_factor;
 mod m20261122_000007_security_settings;
 mod m20261122_000008_api_clients;
 mod m20261122_000009_stay_signed_in;
+mod m20261122_000010_mobile_numbers;
 mod m20261122_000011_hours;
+mod m20261122_000012_remembered_devices;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -30,7 +32,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_security_settings::Migration),
             Box::new(m20261122_000008_api_clients::Migration),
             Box::new(m20261122_000009_stay_signed_in::Migration),
+            Box::new(m20261122_000010_mobile_numbers::Migration),
             Box::new(m20261122_000011_hours::Migration),
+            Box::new(m20261122_000012_remembered_devices::Migration),
         ]
     }
 }

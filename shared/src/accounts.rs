@@ -25,6 +25,10 @@ pub struct NewInvitation {
     pub rights: Vec<Right>,
     /// The person's birth date, asked back at activation as proof (seed 001).
     pub birth_date: NaiveDate,
+    /// Their mobile number (`06-12345678`, `+31 6 …`); required when your organisation
+    /// activates accounts with an SMS PIN (seed 002).
+    #[serde(default)]
+    pub mobile: Option<String>,
 }
 
 /// Where an invitation stands.
@@ -58,6 +62,9 @@ pub struct Invitation {
     pub role: Role,
     /// Rights they will have.
     pub rights: Vec<Right>,
+    /// Their mobile number (E.164), if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
     /// Where it stands.
     pub status: InvitationStatus,
     /// When the link stops working.
@@ -67,12 +74,16 @@ pub struct Invitation {
 }
 
 /// How an invitee proves who they are before choosing a password.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivationProof {
-    /// Their birth date, as the organisation recorded it.
+    /// Their birth date, as the organisation recorded it (seed 001).
+    #[default]
     BirthDate,
+    /// A 6-digit PIN sent by SMS to the mobile number on the invitation when the link is
+    /// opened (seed 002). Invitations without a number fall back to the birth date.
+    SmsPin,
 }
 
 /// Body of `POST /api/v1/activation/lookup`.
@@ -98,6 +109,9 @@ pub struct ActivationInfo {
     pub organisation_name: String,
     /// What they must prove.
     pub proof: ActivationProof,
+    /// With `sms_pin`: where the PIN went, all but the last two digits hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_to: Option<String>,
     /// True when the address already has a Poort account: they confirm with their
     /// current password instead of choosing one, and keep one account.
     pub existing_account: bool,
@@ -112,8 +126,12 @@ pub struct ActivationInfo {
 pub struct Activate {
     /// The token from the invitation link.
     pub token: String,
-    /// The proof: the person's birth date.
-    pub birth_date: NaiveDate,
+    /// The proof when it is `birth_date`: the person's birth date.
+    #[serde(default)]
+    pub birth_date: Option<NaiveDate>,
+    /// The proof when it is `sms_pin`: the PIN from the SMS.
+    #[serde(default)]
+    pub pin: Option<String>,
     /// The new password (or, for an existing account, the current one).
     pub password: String,
 }
@@ -190,6 +208,7 @@ mod tests {
             password_policy: PasswordPolicy::Legacy,
             lockout: Some(LockoutSetting { failures: 3, minutes: 60 }),
             require_second_factor: true,
+            activation_proof: ActivationProof::SmsPin,
             weaker_than_standard: true,
         };
         let json = serde_json::to_string(&settings).unwrap_or_default();
@@ -228,6 +247,9 @@ pub struct SecuritySettings {
     pub lockout: Option<LockoutSetting>,
     /// Everyone must use a second factor.
     pub require_second_factor: bool,
+    /// How invitees prove who they are: birth date (default) or an SMS PIN.
+    #[serde(default)]
+    pub activation_proof: ActivationProof,
     /// Read-only: the settings are weaker than Poort's standard (legacy password rules or a
     /// lock that strangers can trigger); the screen says so. Ignored when sent.
     #[serde(default)]

@@ -316,6 +316,9 @@ pub enum SecondFactorMethod {
     Totp,
     /// One of the person's single-use recovery codes.
     RecoveryCode,
+    /// A 6-digit code sent by SMS to the person's verified mobile number, on request
+    /// (`POST /api/v1/auth/second-factor/sms`).
+    Sms,
 }
 
 /// The answer (202) to a correct password when a second factor is needed. No
@@ -342,6 +345,9 @@ pub struct SecondFactorAnswer {
     /// Or a recovery code.
     #[serde(default)]
     pub recovery_code: Option<String>,
+    /// Or the code sent by SMS for this sign-in.
+    #[serde(default)]
+    pub sms_code: Option<String>,
     /// Remember this browser for 30 days (no code needed there until then).
     #[serde(default)]
     pub remember_device: bool,
@@ -403,6 +409,9 @@ impl std::fmt::Debug for Reauthenticate {
 pub struct SecondFactorStatus {
     /// An authenticator app is set up and confirmed.
     pub totp: bool,
+    /// SMS codes to the verified mobile number are a second factor.
+    #[serde(default)]
+    pub sms: bool,
     /// Unused recovery codes left.
     pub recovery_codes_left: i64,
 }
@@ -459,4 +468,106 @@ impl std::fmt::Debug for TemporaryPassword {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("TemporaryPassword { [redacted] }")
     }
+}
+
+/// Body of `POST /api/v1/auth/second-factor/sms`: send a sign-in code by SMS.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SmsCodeRequest {
+    /// From the sign-in answer.
+    pub challenge: String,
+}
+
+impl std::fmt::Debug for SmsCodeRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SmsCodeRequest { [redacted] }")
+    }
+}
+
+/// A code went out by SMS (202).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SmsCodeSent {
+    /// The number it went to, all but the last two digits hidden (`+31 6 •••• ••78`).
+    pub sent_to: String,
+    /// Minutes the code works.
+    pub valid_minutes: i64,
+    /// Seconds before another code can be asked for.
+    pub resend_after_seconds: i64,
+}
+
+/// The person's e-mail address and mobile number (`GET /api/v1/me/contact`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactDetails {
+    /// The e-mail address, also the sign-in name.
+    pub email: String,
+    /// The mobile number in E.164 form (`+31612345678`), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
+    /// Whether an SMS code sent to it came back (needed for SMS codes at sign-in).
+    pub mobile_verified: bool,
+}
+
+/// Body of `PUT /api/v1/me/email`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangeEmail {
+    /// The current password: the change needs signing in again.
+    pub password: String,
+    /// The new address.
+    pub email: String,
+}
+
+impl std::fmt::Debug for ChangeEmail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeEmail").field("email", &self.email).finish_non_exhaustive()
+    }
+}
+
+/// Body of `PUT /api/v1/me/mobile`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangeMobile {
+    /// The current password: the change needs signing in again.
+    pub password: String,
+    /// The new number as typed (`06-12345678`, `+31 6 …`); `null` or empty removes it.
+    #[serde(default)]
+    pub mobile: Option<String>,
+}
+
+impl std::fmt::Debug for ChangeMobile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeMobile").field("mobile", &self.mobile).finish_non_exhaustive()
+    }
+}
+
+/// Body of `POST /api/v1/me/sms-factor/confirm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SmsFactorConfirm {
+    /// The code from the SMS.
+    pub code: String,
+}
+
+/// A browser that skips the second factor for 30 days (`GET /api/v1/me/remembered-devices`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RememberedDevice {
+    /// Id, for forgetting it.
+    pub id: String,
+    /// When it was remembered.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// When it last skipped the second factor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When it is forgotten by itself.
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// The browser, as it named itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
 }

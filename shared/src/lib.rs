@@ -7,6 +7,7 @@ pub mod error;
 pub mod hours;
 pub mod i18n;
 pub mod integrations;
+pub mod mobile;
 pub mod notifications;
 pub mod organisations;
 pub mod password_policy;

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use chrono::NaiveDate;
+
 use crate::auth::{Right, Role};
 
 /// An organisation (tenant) as its members see it.
@@ -110,4 +112,32 @@ pub struct AuditEntry {
     /// Client software.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
+}
+
+/// Body of `POST /api/v1/organisations` (platform helpdesk only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewOrganisation {
+    /// Name, 1–200 characters, unique.
+    pub name: String,
+}
+
+/// Body of `POST /api/v1/organisations/{id}/main-contact` (platform helpdesk only): the
+/// invitation of an organisation's first main contact, who gets all three rights.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewMainContact {
+    /// The person's full name.
+    pub name: String,
+    /// Where the invitation goes.
+    pub email: String,
+    /// Their role, usually `administrator` (care) or `employer`.
+    pub role: Role,
+    /// Asked back at activation as proof.
+    pub birth_date: NaiveDate,
+    /// Their mobile number, if known.
+    #[serde(default)]
+    pub mobile: Option<String>,
 }

@@ -6,6 +6,8 @@ pub const MAX_EMAIL_LEN: usize = 254;
 /// Longest password accepted; longer input is refused before hashing so it
 /// cannot be used to burn CPU.
 pub const MAX_PASSWORD_LEN: usize = 1024;
+/// Longest organisation name.
+pub const MAX_ORGANISATION_NAME_LEN: usize = 200;
 /// Longest team name.
 pub const MAX_TEAM_NAME_LEN: usize = 100;
 /// Longest platform status message.
@@ -20,6 +22,8 @@ pub enum FieldProblem {
     TooLong(usize),
     /// Not an e-mail address.
     InvalidEmail,
+    /// Not a mobile number that can receive SMS (see `mobile::normalise_mobile`).
+    InvalidMobile,
 }
 
 impl FieldProblem {
@@ -29,6 +33,7 @@ impl FieldProblem {
             Self::Required => "required",
             Self::TooLong(_) => "too_long",
             Self::InvalidEmail => "invalid_email",
+            Self::InvalidMobile => "invalid_mobile",
         }
     }
 
@@ -38,6 +43,7 @@ impl FieldProblem {
             Self::Required => "is required".into(),
             Self::TooLong(n) => format!("must be at most {n} characters"),
             Self::InvalidEmail => "is not a valid e-mail address".into(),
+            Self::InvalidMobile => "is not a mobile number that can receive SMS".into(),
         }
     }
 }

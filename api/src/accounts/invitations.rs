@@ -1,9 +1,12 @@
 //! Inviting people and activating their accounts.
 //!
 //! The link is single-use, expires after 7 days and is stored hashed. The
-//! invitee proves who they are with their birth date; five wrong answers burn
-//! the link. Someone who already has a Poort account keeps it: they confirm
-//! with their current password and gain a membership of the new organisation.
+//! invitee proves who they are with their birth date (seed 001) or, where the
+//! organisation chose it, a PIN sent by SMS to the number on the invitation
+//! when the link is opened (seed 002); five wrong answers burn the link.
+//! Someone who already has a Poort account keeps it: they confirm with their
+//! current password and gain a membership of the new organisation. The
+//! helpdesk invites a new organisation's first main contact the same way.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
@@ -16,8 +19,10 @@ use shared::{
         Activate, ActivationInfo, ActivationProof, Invitation, InvitationStatus, NewInvitation,
         PasswordCheckResult, may_grant,
     },
-    auth::{Right, Role},
+    auth::{Right, Role, SmsCodeSent},
     i18n::Locale,
+    mobile::{mask_mobile, normalise_mobile},
+    organisations::NewMainContact,
     password_policy::{PersonalInfo, check_password},
     validation::{self, FieldProblem},
 };
@@ -25,10 +30,10 @@ use uuid::Uuid;
 
 use crate::{
     audit::{self, ClientInfo, Event},
-    auth::{Actor, blocklist, email, password, store as auth_store, tokens},
+    auth::{Actor, blocklist, email, password, second_factor, sms_codes, store as auth_store, tokens},
     entities::{invitation, membership, organisation, password_reset, user},
     error::{ApiError, Validation},
-    notifications::{outbox, templates},
+    notifications::{outbox, templates, templates::SmsPurpose},
     pagination::{self, PageQuery},
     state::AppState,
 };
@@ -61,6 +66,7 @@ fn to_api(i: invitation::Model, now: DateTime<Utc>) -> Invitation {
         name: i.name,
         role: Role::parse(&i.role).unwrap_or(Role::Employee),
         rights: Right::parse_list(&i.rights),
+        mobile: i.mobile,
         expires_at: i.expires_at,
         created_at: i.created_at,
     }
@@ -92,7 +98,80 @@ pub async fn create(
     client: &ClientInfo,
 ) -> Result<Invitation, ApiError> {
     actor.require(Right::ManageRights)?;
+    if !may_grant(actor.role, &actor.rights, actor.main_contact, new.role, &new.rights) {
+        return Err(ApiError::forbidden());
+    }
+    invite(state, actor, actor.organisation_id, new, false, client).await
+}
+
+/// The helpdesk invites a new organisation's first main contact, with all three rights
+/// (platform helpdesk only; 409 when the organisation has a main contact or an open
+/// invitation for one).
+pub async fn invite_main_contact(
+    state: &AppState,
+    actor: &Actor,
+    organisation_id: Uuid,
+    new: NewMainContact,
+    client: &ClientInfo,
+) -> Result<Invitation, ApiError> {
+    actor.require_helpdesk()?;
+    organisation::Entity::find_by_id(organisation_id)
+        .one(&state.db.read)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let has_contact = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .filter(membership::Column::MainContact.eq(true))
+        .one(&state.db.read)
+        .await?
+        .is_some();
     let now = state.clock.now();
+    let invited = invitation::Entity::find()
+        .filter(invitation::Column::OrganisationId.eq(organisation_id))
+        .filter(invitation::Column::MainContact.eq(true))
+        .all(&state.db.read)
+        .await?
+        .iter()
+        .any(|i| status(i, now) == InvitationStatus::Pending);
+    if has_contact || invited {
+        return Err(ApiError::conflict("This organisation has a main contact or an open invitation for one"));
+    }
+    let new = NewInvitation {
+        email: new.email,
+        name: new.name,
+        role: new.role,
+        rights: Right::ALL.to_vec(),
+        birth_date: new.birth_date,
+        mobile: new.mobile,
+    };
+    invite(state, actor, organisation_id, new, true, client).await
+}
+
+/// The mobile number on an invitation form: absent, or normalised.
+fn optional_mobile(typed: Option<&str>, v: &mut Validation) -> Option<String> {
+    let typed = typed.map(str::trim).filter(|m| !m.is_empty())?;
+    match normalise_mobile(typed) {
+        Ok(m) => Some(m),
+        Err(p) => {
+            v.add("mobile", p);
+            None
+        }
+    }
+}
+
+async fn invite(
+    state: &AppState,
+    actor: &Actor,
+    organisation_id: Uuid,
+    new: NewInvitation,
+    main_contact: bool,
+    client: &ClientInfo,
+) -> Result<Invitation, ApiError> {
+    let now = state.clock.now();
+    let org = organisation::Entity::find_by_id(organisation_id)
+        .one(&state.db.read)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     let mut v = Validation::default();
     v.check("email", validation::check_email(&new.email));
     v.check("name", validation::check_name(&new.name, 200));
@@ -100,16 +179,19 @@ pub async fn create(
     if new.birth_date > now.date_naive() || new.birth_date < oldest {
         v.add_code("birth_date", "out_of_range", "must be a date between 1900 and today".into());
     }
-    v.finish()?;
-    if !may_grant(actor.role, &actor.rights, actor.main_contact, new.role, &new.rights) {
-        return Err(ApiError::forbidden());
+    let mobile = optional_mobile(new.mobile.as_deref(), &mut v);
+    let pin = super::security::activation_proof_of(&org) == ActivationProof::SmsPin;
+    if pin && new.mobile.as_deref().is_none_or(|m| m.trim().is_empty()) {
+        // The PIN goes to this number: without it the invitee could not activate.
+        v.add("mobile", FieldProblem::Required);
     }
+    v.finish()?;
     let canonical = email::canonical(&new.email);
     if let Some(existing) = auth_store::user_by_email(&state.db.read, &canonical).await?
         && auth_store::memberships_of(&state.db.read, existing.id)
             .await?
             .iter()
-            .any(|m| m.organisation_id == actor.organisation_id)
+            .any(|m| m.organisation_id == organisation_id)
     {
         return Err(ApiError::conflict_on(
             "email",
@@ -118,7 +200,7 @@ pub async fn create(
         ));
     }
     let open = invitation::Entity::find()
-        .filter(invitation::Column::OrganisationId.eq(actor.organisation_id))
+        .filter(invitation::Column::OrganisationId.eq(organisation_id))
         .filter(invitation::Column::Email.eq(canonical.clone()))
         .all(&state.db.read)
         .await?;
@@ -131,11 +213,11 @@ pub async fn create(
     }
 
     let token = tokens::random_token();
-    let org_name = organisation_name(state, actor.organisation_id).await?;
+    let org_name = org.name;
     let txn = state.db.write.begin().await?;
     let model = invitation::ActiveModel {
         id: Set(Uuid::now_v7()),
-        organisation_id: Set(actor.organisation_id),
+        organisation_id: Set(organisation_id),
         email: Set(canonical.clone()),
         name: Set(new.name.trim().to_string()),
         role: Set(new.role.as_str().into()),
@@ -148,6 +230,8 @@ pub async fn create(
         accepted_at: Set(None),
         revoked_at: Set(None),
         created_at: Set(now),
+        mobile: Set(mobile),
+        main_contact: Set(main_contact),
     }
     .insert(&txn)
     .await?;
@@ -159,8 +243,16 @@ pub async fn create(
         &activation_url(state, &token),
         VALID_DAYS,
     );
-    outbox::enqueue_mail(&txn, Some(actor.organisation_id), &canonical, mail, now).await?;
-    audit::record(&txn, Event::by(actor, "invitation_sent", Some(model.id.to_string())), client, now).await?;
+    outbox::enqueue_mail(&txn, Some(organisation_id), &canonical, mail, now).await?;
+    // Filed under the inviting organisation, so its rights managers (for the helpdesk's
+    // first invitation: the new organisation's) read it in their audit trail.
+    let event = Event {
+        organisation_id: Some(organisation_id),
+        actor_user_id: Some(actor.user_id),
+        action: if main_contact { "main_contact_invited" } else { "invitation_sent" },
+        subject: Some(model.id.to_string()),
+    };
+    audit::record(&txn, event, client, now).await?;
     txn.commit().await?;
     Ok(to_api(model, now))
 }
@@ -262,19 +354,81 @@ async fn pending_by_token(state: &AppState, token: &str) -> Result<invitation::M
     Ok(i)
 }
 
-/// What the activation page shows for a link.
+/// What the invitee proves, and the number a PIN goes to: the organisation's choice, as
+/// long as the invitation carries a number.
+async fn proof_for(
+    state: &AppState,
+    i: &invitation::Model,
+) -> Result<(ActivationProof, Option<String>), ApiError> {
+    let org = organisation::Entity::find_by_id(i.organisation_id).one(&state.db.write).await?;
+    let chosen = org.as_ref().map(super::security::activation_proof_of).unwrap_or_default();
+    Ok(match (chosen, &i.mobile) {
+        (ActivationProof::SmsPin, Some(mobile)) => (ActivationProof::SmsPin, Some(mobile.clone())),
+        _ => (ActivationProof::BirthDate, None),
+    })
+}
+
+async fn send_pin(state: &AppState, i: &invitation::Model, to: &str) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let subject = i.id.to_string();
+    let locale = match i.invited_by {
+        Some(by) => auth_store::locale_of(&state.db.read, by).await?.unwrap_or_default(),
+        None => Locale::default(),
+    };
+    let txn = state.db.write.begin().await?;
+    sms_codes::send(
+        &txn,
+        sms_codes::Request {
+            purpose: SmsPurpose::Activation,
+            subject: &subject,
+            to,
+            locale,
+            organisation_id: Some(i.organisation_id),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// What the activation page shows for a link. With the SMS PIN as proof, opening the
+/// link sends the PIN, unless one that still works went out already.
 pub async fn lookup(state: &AppState, token: &str) -> Result<ActivationInfo, ApiError> {
     let i = pending_by_token(state, token).await?;
     let existing = auth_store::user_by_email(&state.db.read, &i.email).await?;
+    let (proof, to) = proof_for(state, &i).await?;
+    if let Some(to) = &to {
+        let now = state.clock.now();
+        if !sms_codes::has_valid(&state.db.write, SmsPurpose::Activation, &i.id.to_string(), now).await? {
+            // A limit reached here is no error: the page offers "send a new PIN".
+            match send_pin(state, &i, to).await {
+                Err(e) if e.kind() == shared::error::ErrorKind::RateLimited => {}
+                other => other?,
+            }
+        }
+    }
     Ok(ActivationInfo {
         organisation_id: i.organisation_id,
         organisation_name: organisation_name(state, i.organisation_id).await?,
         name: i.name,
         email: i.email,
-        proof: ActivationProof::BirthDate,
+        proof,
+        sent_to: to.as_deref().map(mask_mobile),
         existing_account: existing.is_some(),
         password_policy: super::security::policy_for(&state.db.read, Some(i.organisation_id)).await?,
     })
+}
+
+/// Sends a new activation PIN (429 with `Retry-After` when asked again within a minute).
+pub async fn resend_pin(state: &AppState, token: &str) -> Result<SmsCodeSent, ApiError> {
+    let i = pending_by_token(state, token).await?;
+    let (_, to) = proof_for(state, &i).await?;
+    let Some(to) = to else {
+        return Err(ApiError::conflict("This invitation is activated with a birth date, not a PIN"));
+    };
+    send_pin(state, &i, &to).await?;
+    Ok(second_factor::code_sent(&to))
 }
 
 /// Counts a wrong answer; the fifth burns the link.
@@ -299,10 +453,33 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
     if req.password.chars().count() > shared::validation::MAX_PASSWORD_LEN {
         return Err(ApiError::field("password", FieldProblem::TooLong(shared::validation::MAX_PASSWORD_LEN)));
     }
-    if req.birth_date != i.birth_date {
-        return Err(wrong_proof(state, &i, "birth_date").await);
-    }
     let now = state.clock.now();
+    let (proof, to) = proof_for(state, &i).await?;
+    // The PIN is used up only when the account is made, so a refused password does not cost it.
+    let mut pin_id = None;
+    match proof {
+        ActivationProof::BirthDate => match req.birth_date {
+            None => return Err(ApiError::field("birth_date", FieldProblem::Required)),
+            Some(d) if d != i.birth_date => return Err(wrong_proof(state, &i, "birth_date").await),
+            Some(_) => {}
+        },
+        ActivationProof::SmsPin => {
+            let typed = req.pin.as_deref().map(str::trim).unwrap_or_default();
+            if typed.is_empty() {
+                return Err(ApiError::field("pin", FieldProblem::Required));
+            }
+            let subject = i.id.to_string();
+            match sms_codes::check(&state.db.write, SmsPurpose::Activation, &subject, typed, now).await? {
+                sms_codes::Check::Right(id) => pin_id = Some(id),
+                sms_codes::Check::Wrong { .. } => return Err(wrong_proof(state, &i, "pin").await),
+                sms_codes::Check::Expired => {
+                    let mut v = Validation::default();
+                    v.add_code("pin", "pin_expired", "This PIN no longer works; ask for a new one".into());
+                    return v.finish();
+                }
+            }
+        }
+    }
     let existing = auth_store::user_by_email(&state.db.write, &i.email).await?;
     let user_id = match &existing {
         Some(u) => {
@@ -329,7 +506,7 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
             Uuid::now_v7()
         }
     };
-    let phc = match existing {
+    let phc = match &existing {
         Some(_) => None,
         None => Some(password::hash(req.password).await?),
     };
@@ -346,6 +523,13 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
     if claimed.rows_affected != 1 {
         return Err(invalid_link());
     }
+    if let Some(id) = pin_id
+        && !sms_codes::consume(&txn, id, now).await?
+    {
+        return Err(invalid_link());
+    }
+    // A PIN that came back proves the number.
+    let verified = pin_id.map(|_| now);
     if let Some(phc) = phc {
         user::ActiveModel {
             id: Set(user_id),
@@ -358,9 +542,21 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
             must_change_password: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
+            mobile: Set(i.mobile.clone()),
+            mobile_verified_at: Set(verified.filter(|_| i.mobile.is_some())),
+            sms_second_factor: Set(false),
         }
         .insert(&txn)
         .await?;
+    } else if let (Some(mobile), Some(u)) = (&to, &existing)
+        && u.mobile.is_none()
+    {
+        // An existing account without a number takes the one the PIN just proved.
+        let mut m: user::ActiveModel = u.clone().into();
+        m.mobile = Set(Some(mobile.clone()));
+        m.mobile_verified_at = Set(verified);
+        m.updated_at = Set(now);
+        m.update(&txn).await?;
     }
     membership::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -368,7 +564,7 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
         organisation_id: Set(i.organisation_id),
         role: Set(i.role.clone()),
         rights: Set(i.rights.clone()),
-        main_contact: Set(false),
+        main_contact: Set(i.main_contact),
         contract_minutes: Set(None),
         created_at: Set(now),
     }

@@ -7,6 +7,7 @@ use shared::{
         Activate, ActivationInfo, ActivationLookup, Invitation, NewInvitation, PasswordCheck,
         PasswordCheckResult, SecuritySettings,
     },
+    auth::SmsCodeSent,
     error::ErrorBody,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -23,6 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(revoke_invitation)
         .service(lookup_activation)
         .service(activate)
+        .service(resend_activation_pin)
         .service(password_check)
         .service(get_security)
         .service(set_security);
@@ -106,7 +108,9 @@ async fn revoke_invitation(
     ))
 }
 
-/// Who an invitation link is for (the activation page's first step).
+/// Who an invitation link is for (the activation page's first step). Where the
+/// organisation activates with an SMS PIN, this sends the PIN to the number on the
+/// invitation (unless one that still works went out already) and says where it went.
 #[utoipa::path(
     tag = "accounts",
     request_body = ActivationLookup,
@@ -120,14 +124,15 @@ async fn lookup_activation(
     Ok(web::Json(invitations::lookup(&state, &body.token).await?))
 }
 
-/// Activate an account: prove your birth date and choose a password (or, if you already
-/// have a Poort account, confirm with its password). Then sign in.
+/// Activate an account: prove who you are (your birth date, or the PIN from the SMS) and
+/// choose a password (or, if you already have a Poort account, confirm with its password).
+/// Then sign in. Five wrong answers burn the link.
 #[utoipa::path(
     tag = "accounts",
     request_body = Activate,
     responses(
         (status = 204, description = "Activated; sign in"),
-        (status = 422, description = "Wrong birth date (`wrong_proof`), a refused password, or an invalid link", body = ErrorBody),
+        (status = 422, description = "Wrong birth date or PIN (`wrong_proof`), a PIN that no longer works (`pin_expired`), a refused password, or an invalid link", body = ErrorBody),
     )
 )]
 #[post("/activation")]
@@ -138,6 +143,26 @@ async fn activate(
 ) -> Result<HttpResponse, ApiError> {
     invitations::activate(&state, body.into_inner(), &ClientInfo::from_request(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Send a new activation PIN by SMS (organisations that activate with an SMS PIN). The
+/// previous PIN stops working; asking again within a minute answers 429 with `Retry-After`.
+#[utoipa::path(
+    tag = "accounts",
+    request_body = ActivationLookup,
+    responses(
+        (status = 202, body = SmsCodeSent),
+        (status = 409, description = "This invitation is activated with a birth date", body = ErrorBody),
+        (status = 422, description = "Invalid, used or expired link", body = ErrorBody),
+        (status = 429, description = "Asked again too soon; see `Retry-After`", body = ErrorBody),
+    )
+)]
+#[post("/activation/pin")]
+async fn resend_activation_pin(
+    state: web::Data<AppState>,
+    body: web::Json<ActivationLookup>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Accepted().json(invitations::resend_pin(&state, &body.token).await?))
 }
 
 /// Live feedback on a new password, by the same rules the server applies when it is set:
@@ -168,7 +193,8 @@ async fn get_security(
 }
 
 /// Change the password rules (standard or seed 004's legacy profile), the wrong-password
-/// rule and whether a second factor is required (needs *manage rights*; audited).
+/// rule, whether a second factor is required and how invitees prove who they are (birth
+/// date, or an SMS PIN as in seed 002) (needs *manage rights*; audited).
 #[utoipa::path(
     tag = "accounts",
     request_body = SecuritySettings,

@@ -3,7 +3,7 @@
 
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use shared::{
-    accounts::{LockoutSetting, SecuritySettings},
+    accounts::{ActivationProof, LockoutSetting, SecuritySettings},
     auth::Right,
     password_policy::{MIN_LENGTH_FLOOR, PasswordPolicy},
 };
@@ -34,6 +34,14 @@ pub async fn policy_for(
     Ok(organisation::Entity::find_by_id(id).one(db).await?.map(|o| policy_of(&o)).unwrap_or_default())
 }
 
+/// How an organisation's invitees prove who they are.
+pub fn activation_proof_of(o: &organisation::Model) -> ActivationProof {
+    match o.activation_proof.as_str() {
+        "sms_pin" => ActivationProof::SmsPin,
+        _ => ActivationProof::BirthDate,
+    }
+}
+
 fn settings_of(o: &organisation::Model) -> SecuritySettings {
     let policy = policy_of(o);
     let lockout = match (o.lockout_failures, o.lockout_minutes) {
@@ -47,6 +55,7 @@ fn settings_of(o: &organisation::Model) -> SecuritySettings {
         password_policy: policy,
         lockout,
         require_second_factor: o.require_second_factor,
+        activation_proof: activation_proof_of(o),
     }
 }
 
@@ -101,6 +110,10 @@ pub async fn set(
     m.lockout_failures = Set(new.lockout.map(|l| l.failures as i32));
     m.lockout_minutes = Set(new.lockout.map(|l| l.minutes as i32));
     m.require_second_factor = Set(new.require_second_factor);
+    m.activation_proof = Set(match new.activation_proof {
+        ActivationProof::BirthDate => "birth_date".into(),
+        ActivationProof::SmsPin => "sms_pin".into(),
+    });
     let saved = m.update(&state.db.write).await?;
     audit::record(
         &state.db.write,

@@ -67,7 +67,12 @@ fn allowed_while_restricted(
         };
     }
     if actor.must_set_up_second_factor {
-        return if path.starts_with("/api/v1/me/totp") || path == "/api/v1/me/second-factor" {
+        let setting_up = path.starts_with("/api/v1/me/totp")
+            || path.starts_with("/api/v1/me/sms-factor")
+            || path == "/api/v1/me/second-factor"
+            || path == "/api/v1/me/contact"
+            || path == "/api/v1/me/mobile";
+        return if setting_up {
             Ok(())
         } else {
             Err(ApiError::new(ErrorKind::SecondFactorSetupRequired, "Set up a second factor first"))

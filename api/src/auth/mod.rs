@@ -7,14 +7,17 @@
 pub mod account;
 pub mod actor;
 pub mod blocklist;
+pub mod contact;
 pub mod cookies;
 pub mod email;
 pub mod guard;
 pub mod password;
+pub mod remembered;
 pub mod reset;
 pub mod routes;
 pub mod second_factor;
 pub mod service;
+pub mod sms_codes;
 pub mod store;
 pub mod throttle;
 pub mod tokens;

@@ -1,6 +1,8 @@
 //! Forgotten passwords: a single-use link by mail, valid 30 minutes. The
-//! answer to a request is the same whether or not the address is known; a
-//! completed reset signs every session out and lifts any lock.
+//! answer to a request is the same whether or not the address is known, and so
+//! is the work behind it: the request only queues the address in the outbox;
+//! the outbox worker looks it up and turns the entry into the mail, or drops
+//! it. A completed reset signs every session out and lifts any lock.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -13,12 +15,14 @@ use shared::{
     validation,
 };
 
+use serde::{Deserialize, Serialize};
+
 use super::{blocklist, email, guard, password, store, tokens};
 use crate::{
     audit::{self, ClientInfo, Event},
-    entities::{password_reset, user},
+    entities::{outbox_message, password_reset, user},
     error::{ApiError, Validation},
-    notifications::{outbox, templates},
+    notifications::{outbox, templates, templates::Rendered},
     state::AppState,
 };
 
@@ -47,14 +51,44 @@ pub async fn issue(
     Ok(format!("{base_url}/wachtwoord-herstellen?token={token}"))
 }
 
-/// Handles "I forgot my password".
+/// Where a reset request came from, kept with the queued request for the audit trail.
+#[derive(Serialize, Deserialize, Default)]
+struct Origin {
+    ip: Option<String>,
+    user_agent: Option<String>,
+    request_id: Option<String>,
+}
+
+/// Handles "I forgot my password": queues the (canonical) address, whether or not it
+/// belongs to an account. [`resolve`] does the rest in the outbox worker.
 pub async fn request(state: &AppState, email_address: &str, client: &ClientInfo) -> Result<(), ApiError> {
     let mut v = Validation::default();
     v.check("email", validation::check_email(email_address));
     v.finish()?;
+    let origin = Origin {
+        ip: client.ip.clone(),
+        user_agent: client.user_agent.clone(),
+        request_id: client.request_id.clone(),
+    };
+    let queued =
+        Rendered { subject: String::new(), body: serde_json::to_string(&origin).unwrap_or_default() };
+    let to = email::canonical(email_address);
+    outbox::enqueue(&state.db.write, outbox::RESET_REQUEST, None, &to, queued, state.clock.now()).await?;
+    Ok(())
+}
+
+/// Turns a queued reset request into the reset mail (the same outbox row, now a mail to
+/// deliver) when the address belongs to an account and has not had three links this
+/// quarter of an hour; otherwise removes it. `None`: nothing to deliver.
+pub async fn resolve(
+    state: &AppState,
+    queued: &outbox_message::Model,
+) -> Result<Option<outbox_message::Model>, ApiError> {
     let now = state.clock.now();
-    let Some(user) = store::user_by_email(&state.db.read, &email::canonical(email_address)).await? else {
-        return Ok(());
+    let drop = || outbox_message::Entity::delete_by_id(queued.id).exec(&state.db.write);
+    let Some(user) = store::user_by_email(&state.db.write, &queued.recipient).await? else {
+        drop().await?;
+        return Ok(None);
     };
     let recent = password_reset::Entity::find()
         .filter(password_reset::Column::UserId.eq(user.id))
@@ -62,12 +96,20 @@ pub async fn request(state: &AppState, email_address: &str, client: &ClientInfo)
         .count(&state.db.write)
         .await?;
     if recent >= MAX_PER_WINDOW {
-        return Ok(());
+        drop().await?;
+        return Ok(None);
     }
+    let origin: Origin = serde_json::from_str(&queued.body_text).unwrap_or_default();
+    let client = ClientInfo { ip: origin.ip, user_agent: origin.user_agent, request_id: origin.request_id };
     let txn = state.db.write.begin().await?;
     let url = issue(&txn, &state.config.public_url(), user.id, now).await?;
     let mail = templates::password_reset(Locale::from_tag(&user.locale), &user.name, &url, VALID_MINUTES);
-    outbox::enqueue_mail(&txn, None, &user.email, mail, now).await?;
+    let mut row: outbox_message::ActiveModel = queued.clone().into();
+    row.channel = Set(outbox::EMAIL.into());
+    row.recipient = Set(user.email.clone());
+    row.subject = Set(mail.subject);
+    row.body_text = Set(mail.body);
+    let row = row.update(&txn).await?;
     audit::record(
         &txn,
         Event {
@@ -76,12 +118,12 @@ pub async fn request(state: &AppState, email_address: &str, client: &ClientInfo)
             action: "password_reset_requested",
             subject: None,
         },
-        client,
+        &client,
         now,
     )
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok(Some(row))
 }
 
 /// Sets the new password from a reset link.

@@ -3,15 +3,17 @@
 use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder, delete, get, post, put, web};
 use shared::{
     auth::{
-        Accepted, ChangePassword, LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, Preferences,
-        Reauthenticate, RecoveryCodes, RefreshRequest, SecondFactorAnswer, SecondFactorRequired,
-        SecondFactorStatus, SessionInfo, SwitchOrganisation, TokenResponse, TotpConfirm, TotpEnrolment,
+        Accepted, ChangeEmail, ChangeMobile, ChangePassword, ContactDetails, LoginRequest, Me,
+        PasswordResetConfirm, PasswordResetRequest, Preferences, Reauthenticate, RecoveryCodes,
+        RefreshRequest, RememberedDevice, SecondFactorAnswer, SecondFactorRequired, SecondFactorStatus,
+        SessionInfo, SmsCodeRequest, SmsCodeSent, SmsFactorConfirm, SwitchOrganisation, TokenResponse,
+        TotpConfirm, TotpEnrolment,
     },
     error::ErrorBody,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{Actor, account, cookies, reset, second_factor, service, service::Issued};
+use super::{Actor, account, contact, cookies, remembered, reset, second_factor, service, service::Issued};
 use crate::{audit::ClientInfo, error::ApiError, state::AppState};
 
 /// Registers this capability's routes.
@@ -22,6 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(logout)
         .service(switch_organisation)
         .service(second_factor_answer)
+        .service(send_sms_code)
         .service(second_factor_status)
         .service(enrol_totp)
         .service(confirm_totp)
@@ -34,7 +37,16 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(request_password_reset)
         .service(confirm_password_reset)
         .service(get_me)
-        .service(preferences);
+        .service(preferences)
+        .service(get_contact)
+        .service(change_email)
+        .service(change_mobile)
+        .service(start_sms_factor)
+        .service(confirm_sms_factor)
+        .service(remove_sms_factor)
+        .service(list_remembered_devices)
+        .service(forget_remembered_device)
+        .service(forget_all_remembered_devices);
 }
 
 fn with_session_cookies(mut res: HttpResponseBuilder, issued: &Issued, secure: bool) -> HttpResponseBuilder {
@@ -462,5 +474,191 @@ async fn end_other_sessions(
     actor: Actor,
 ) -> Result<HttpResponse, ApiError> {
     account::end_other_sessions(&state, &actor, &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Send a sign-in code by SMS for this sign-in attempt (when SMS codes are among the
+/// `methods`). The code works 10 minutes, once, and only for this attempt; asking again
+/// within a minute answers 429 with `Retry-After`.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SmsCodeRequest,
+    responses(
+        (status = 202, description = "Sent", body = SmsCodeSent),
+        (status = 401, description = "Unknown, expired or exhausted challenge", body = ErrorBody),
+        (status = 409, description = "This account has no SMS codes", body = ErrorBody),
+        (status = 429, description = "Asked again too soon; see `Retry-After`", body = ErrorBody),
+    )
+)]
+#[post("/auth/second-factor/sms")]
+async fn send_sms_code(
+    state: web::Data<AppState>,
+    body: web::Json<SmsCodeRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let sent = second_factor::send_sign_in_code(&state, &body.challenge).await?;
+    Ok(HttpResponse::Accepted().json(sent))
+}
+
+/// Your e-mail address and mobile number.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 200, body = ContactDetails), (status = 401, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/me/contact")]
+async fn get_contact(
+    state: web::Data<AppState>,
+    actor: Actor,
+) -> Result<web::Json<ContactDetails>, ApiError> {
+    Ok(web::Json(contact::contact(&state, &actor).await?))
+}
+
+/// Change your e-mail address, which is also your sign-in name (needs your current
+/// password). The old address gets a mail saying so.
+#[utoipa::path(
+    tag = "me",
+    request_body = ChangeEmail,
+    responses(
+        (status = 200, body = ContactDetails),
+        (status = 409, description = "The address belongs to another account (`email_taken`)", body = ErrorBody),
+        (status = 422, description = "Wrong password (`fields.password`) or not an e-mail address", body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[put("/me/email")]
+async fn change_email(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<ChangeEmail>,
+) -> Result<web::Json<ContactDetails>, ApiError> {
+    Ok(web::Json(
+        contact::change_email(&state, &actor, body.into_inner(), &ClientInfo::from_request(&req)).await?,
+    ))
+}
+
+/// Change or remove your mobile number (needs your current password). Dutch numbers may be
+/// typed as `06-12345678`; they are kept as `+31612345678`. A new number is unproven: SMS
+/// codes stop being your second factor until you confirm it again.
+#[utoipa::path(
+    tag = "me",
+    request_body = ChangeMobile,
+    responses(
+        (status = 200, body = ContactDetails),
+        (status = 422, description = "Wrong password, or not a mobile number (`invalid_mobile`)", body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[put("/me/mobile")]
+async fn change_mobile(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<ChangeMobile>,
+) -> Result<web::Json<ContactDetails>, ApiError> {
+    Ok(web::Json(
+        contact::change_mobile(&state, &actor, body.into_inner(), &ClientInfo::from_request(&req)).await?,
+    ))
+}
+
+/// Start using SMS codes as a second factor: a code goes to your mobile number; confirm it.
+#[utoipa::path(
+    tag = "me",
+    responses(
+        (status = 202, body = SmsCodeSent),
+        (status = 409, description = "No mobile number yet (`no_mobile`)", body = ErrorBody),
+        (status = 429, description = "Asked again too soon; see `Retry-After`", body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/sms-factor")]
+async fn start_sms_factor(state: web::Data<AppState>, actor: Actor) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Accepted().json(contact::start_sms_factor(&state, &actor).await?))
+}
+
+/// Confirm your mobile number with the code from the SMS: SMS codes are your second factor
+/// from now on. Returns 10 recovery codes when you had none (shown once), else an empty list.
+#[utoipa::path(
+    tag = "me",
+    request_body = SmsFactorConfirm,
+    responses(
+        (status = 200, body = RecoveryCodes),
+        (status = 422, description = "Wrong code (`wrong_code`) or none that works any more (`code_expired`)", body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/sms-factor/confirm")]
+async fn confirm_sms_factor(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<SmsFactorConfirm>,
+) -> Result<web::Json<RecoveryCodes>, ApiError> {
+    Ok(web::Json(
+        contact::confirm_sms_factor(&state, &actor, &body.code, &ClientInfo::from_request(&req)).await?,
+    ))
+}
+
+/// Stop using SMS codes as a second factor (needs your current password). Remembered
+/// browsers are forgotten.
+#[utoipa::path(
+    tag = "me",
+    request_body = Reauthenticate,
+    responses((status = 204), (status = 422, description = "Wrong password", body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/me/sms-factor/remove")]
+async fn remove_sms_factor(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<Reauthenticate>,
+) -> Result<HttpResponse, ApiError> {
+    contact::remove_sms_factor(&state, &actor, body.into_inner().password, &ClientInfo::from_request(&req))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The browsers that skip your second factor for 30 days ("remember this browser"), newest first.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 200, body = Vec<RememberedDevice>), (status = 401, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/me/remembered-devices")]
+async fn list_remembered_devices(
+    state: web::Data<AppState>,
+    actor: Actor,
+) -> Result<web::Json<Vec<RememberedDevice>>, ApiError> {
+    Ok(web::Json(remembered::list(&state, &actor).await?))
+}
+
+/// Forget one remembered browser: it asks for the second factor again.
+#[utoipa::path(
+    tag = "me",
+    params(("id" = String, Path, description = "Remembered browser id")),
+    responses((status = 204), (status = 404, body = ErrorBody)),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[delete("/me/remembered-devices/{id}")]
+async fn forget_remembered_device(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    remembered::forget(&state, &actor, &id, &ClientInfo::from_request(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Forget every remembered browser.
+#[utoipa::path(tag = "me", responses((status = 204)), security(("cookie" = []), ("bearer" = [])))]
+#[post("/me/remembered-devices/forget-all")]
+async fn forget_all_remembered_devices(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+) -> Result<HttpResponse, ApiError> {
+    remembered::forget_all(&state, &actor, &ClientInfo::from_request(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,5 +1,5 @@
-//! The second factor: authenticator apps (TOTP), recovery codes and browsers
-//! remembered for 30 days. Between a correct password and a correct code there
+//! The second factor: authenticator apps (TOTP), SMS codes, recovery codes
+//! and browsers remembered for 30 days. Between a correct password and a correct code there
 //! is no session at all, only a short-lived challenge, so a half-signed-in
 //! caller cannot reach any other endpoint.
 
@@ -10,17 +10,23 @@ use sea_orm::{
     QueryFilter, Set, TransactionTrait, sea_query::Expr,
 };
 use shared::{
-    auth::{RecoveryCodes, SecondFactorMethod, SecondFactorRequired, SecondFactorStatus, TotpEnrolment},
+    auth::{
+        RecoveryCodes, SecondFactorMethod, SecondFactorRequired, SecondFactorStatus, SmsCodeSent,
+        TotpEnrolment,
+    },
     i18n::Locale,
 };
 use uuid::Uuid;
 
-use super::{Actor, password, tokens, totp};
+use super::{Actor, password, sms_codes, tokens, totp};
 use crate::{
     audit::{self, ClientInfo, Event},
     entities::{recovery_code, remembered_device, sign_in_challenge, totp_factor, user},
     error::{ApiError, Validation},
-    notifications::{outbox, templates},
+    notifications::{
+        outbox,
+        templates::{self, SmsPurpose},
+    },
     state::AppState,
 };
 
@@ -38,17 +44,47 @@ pub async fn has_totp(db: &impl ConnectionTrait, user_id: Uuid) -> Result<bool, 
     Ok(totp_factor::Entity::find_by_id(user_id).one(db).await?.is_some_and(|f| f.confirmed_at.is_some()))
 }
 
-/// Whether this browser's remember cookie still counts for this person.
+/// Whether SMS codes are a second factor of this person: switched on, and the number proven.
+pub fn sms_factor_of(u: &user::Model) -> bool {
+    u.sms_second_factor && u.mobile.is_some() && u.mobile_verified_at.is_some()
+}
+
+/// The ways the person can give a second factor; empty when they have none.
+pub async fn methods_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<SecondFactorMethod>, DbErr> {
+    let mut methods = Vec::new();
+    if has_totp(db, user_id).await? {
+        methods.push(SecondFactorMethod::Totp);
+    }
+    if user::Entity::find_by_id(user_id).one(db).await?.is_some_and(|u| sms_factor_of(&u)) {
+        methods.push(SecondFactorMethod::Sms);
+    }
+    if !methods.is_empty() {
+        methods.push(SecondFactorMethod::RecoveryCode);
+    }
+    Ok(methods)
+}
+
+/// Whether the person has any second factor.
+pub async fn has_second_factor(db: &impl ConnectionTrait, user_id: Uuid) -> Result<bool, DbErr> {
+    Ok(!methods_of(db, user_id).await?.is_empty())
+}
+
+/// Whether this browser's remember cookie still counts for this person; when it
+/// does, its last use is noted (My account shows it).
 pub async fn is_remembered(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    Ok(remembered_device::Entity::find_by_id(tokens::token_hash(token))
-        .one(db)
-        .await?
-        .is_some_and(|d| d.user_id == user_id && d.expires_at > now))
+    let res = remembered_device::Entity::update_many()
+        .col_expr(remembered_device::Column::LastUsedAt, Expr::value(now))
+        .filter(remembered_device::Column::TokenHash.eq(tokens::token_hash(token)))
+        .filter(remembered_device::Column::UserId.eq(user_id))
+        .filter(remembered_device::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }
 
 /// Opens a challenge for a person whose password was right.
@@ -57,6 +93,7 @@ pub async fn challenge(
     user_id: Uuid,
     org: Uuid,
     persistent: bool,
+    methods: Vec<SecondFactorMethod>,
     now: DateTime<Utc>,
 ) -> Result<SecondFactorRequired, DbErr> {
     let token = tokens::random_token();
@@ -71,16 +108,81 @@ pub async fn challenge(
     }
     .insert(db)
     .await?;
-    Ok(SecondFactorRequired {
-        challenge: token,
-        methods: vec![SecondFactorMethod::Totp, SecondFactorMethod::RecoveryCode],
-    })
+    Ok(SecondFactorRequired { challenge: token, methods })
 }
 
-fn wrong_code(left: i32) -> ApiError {
+/// 422 on `code` with the attempts left.
+pub fn wrong_code(left: i32) -> ApiError {
     let mut v = Validation::default();
     v.add_code("code", "wrong_code", format!("The code is not right; {left} attempts left"));
     v.finish().err().unwrap_or_else(ApiError::invalid_credentials)
+}
+
+/// A challenge that can still be answered.
+pub async fn open_challenge(
+    state: &AppState,
+    challenge: &str,
+    now: DateTime<Utc>,
+) -> Result<sign_in_challenge::Model, ApiError> {
+    sign_in_challenge::Entity::find_by_id(tokens::token_hash(challenge))
+        .one(&state.db.write)
+        .await?
+        .filter(|c| c.expires_at > now && c.failures < MAX_CHALLENGE_FAILURES)
+        .ok_or_else(ApiError::unauthenticated)
+}
+
+/// Sends a sign-in code by SMS for a challenge (429 when asked again too soon). The
+/// challenge lives at least as long as the code, so the code really works 10 minutes.
+pub async fn send_sign_in_code(state: &AppState, challenge: &str) -> Result<SmsCodeSent, ApiError> {
+    let now = state.clock.now();
+    let c = open_challenge(state, challenge, now).await?;
+    let u = user::Entity::find_by_id(c.user_id)
+        .one(&state.db.write)
+        .await?
+        .filter(sms_factor_of)
+        .ok_or_else(|| ApiError::conflict("SMS codes are not set up for this account"))?;
+    let to = u.mobile.clone().unwrap_or_default();
+    let txn = state.db.write.begin().await?;
+    sms_codes::send(
+        &txn,
+        sms_codes::Request {
+            purpose: SmsPurpose::SignIn,
+            subject: &c.token_hash,
+            to: &to,
+            locale: Locale::from_tag(&u.locale),
+            organisation_id: Some(c.organisation_id),
+        },
+        now,
+    )
+    .await?;
+    let until = now + Duration::minutes(sms_codes::VALID_MINUTES);
+    sign_in_challenge::Entity::update_many()
+        .col_expr(sign_in_challenge::Column::ExpiresAt, Expr::value(until))
+        .filter(sign_in_challenge::Column::TokenHash.eq(c.token_hash.clone()))
+        .filter(sign_in_challenge::Column::ExpiresAt.lt(until))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(code_sent(&to))
+}
+
+/// The answer to "send me a code".
+pub fn code_sent(to: &str) -> SmsCodeSent {
+    SmsCodeSent {
+        sent_to: shared::mobile::mask_mobile(to),
+        valid_minutes: sms_codes::VALID_MINUTES,
+        resend_after_seconds: sms_codes::RESEND_SECONDS,
+    }
+}
+
+/// The code a person typed, by kind.
+pub enum Answer<'a> {
+    /// From the authenticator app.
+    Totp(&'a str),
+    /// A recovery code.
+    Recovery(&'a str),
+    /// From the SMS sent for this challenge.
+    Sms(&'a str),
 }
 
 /// Checks the answer to a challenge; returns the person, organisation and "stay signed in"
@@ -88,21 +190,22 @@ fn wrong_code(left: i32) -> ApiError {
 pub async fn answer(
     state: &AppState,
     challenge: &str,
-    code: Option<&str>,
-    recovery: Option<&str>,
+    given: Option<Answer<'_>>,
     client: &ClientInfo,
 ) -> Result<(Uuid, Uuid, bool), ApiError> {
     let now = state.clock.now();
-    let hash = tokens::token_hash(challenge);
-    let c = sign_in_challenge::Entity::find_by_id(hash.clone())
-        .one(&state.db.write)
-        .await?
-        .filter(|c| c.expires_at > now && c.failures < MAX_CHALLENGE_FAILURES)
-        .ok_or_else(ApiError::unauthenticated)?;
-    let ok = match (code, recovery) {
-        (Some(code), _) => accept_totp(state, c.user_id, code, now).await?,
-        (None, Some(r)) => use_recovery_code(&state.db.write, c.user_id, r, now).await?,
-        (None, None) => return Err(ApiError::field("code", shared::validation::FieldProblem::Required)),
+    let c = open_challenge(state, challenge, now).await?;
+    let hash = c.token_hash.clone();
+    let ok = match given {
+        Some(Answer::Totp(code)) => accept_totp(state, c.user_id, code, now).await?,
+        Some(Answer::Recovery(r)) => use_recovery_code(&state.db.write, c.user_id, r, now).await?,
+        Some(Answer::Sms(code)) => {
+            match sms_codes::check(&state.db.write, SmsPurpose::SignIn, &hash, code, now).await? {
+                sms_codes::Check::Right(id) => sms_codes::consume(&state.db.write, id, now).await?,
+                sms_codes::Check::Wrong { .. } | sms_codes::Check::Expired => false,
+            }
+        }
+        None => return Err(ApiError::field("code", shared::validation::FieldProblem::Required)),
     };
     if !ok {
         // Count atomically: two wrong answers at once both count.
@@ -190,13 +293,20 @@ async fn use_recovery_code(
 }
 
 /// Remembers this browser for 30 days; returns the cookie value.
-pub async fn remember(db: &impl ConnectionTrait, user_id: Uuid, now: DateTime<Utc>) -> Result<String, DbErr> {
+pub async fn remember(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    user_agent: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<String, DbErr> {
     let token = tokens::random_token();
     remembered_device::ActiveModel {
         token_hash: Set(tokens::token_hash(&token)),
         user_id: Set(user_id),
         created_at: Set(now),
         expires_at: Set(now + Duration::days(REMEMBER_DAYS)),
+        last_used_at: Set(None),
+        user_agent: Set(user_agent),
     }
     .insert(db)
     .await?;
@@ -269,6 +379,32 @@ pub async fn confirm(
     Ok(codes)
 }
 
+/// A first set of recovery codes when the person has none left; `None` when they keep theirs.
+pub async fn recovery_codes_if_none(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<RecoveryCodes>, DbErr> {
+    let left = recovery_code::Entity::find()
+        .filter(recovery_code::Column::UserId.eq(user_id))
+        .filter(recovery_code::Column::UsedAt.is_null())
+        .count(db)
+        .await?;
+    if left > 0 { Ok(None) } else { new_recovery_codes(db, user_id, now).await.map(Some) }
+}
+
+/// Drops the recovery codes once no second factor is left for them to stand in for.
+pub async fn drop_recovery_codes_without_factor(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<(), DbErr> {
+    if has_second_factor(db, user_id).await? {
+        return Ok(());
+    }
+    recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(user_id)).exec(db).await?;
+    Ok(())
+}
+
 async fn new_recovery_codes(
     db: &impl ConnectionTrait,
     user_id: Uuid,
@@ -294,7 +430,8 @@ async fn new_recovery_codes(
     Ok(RecoveryCodes { codes })
 }
 
-async fn reauthenticate(state: &AppState, actor: &Actor, password_text: String) -> Result<(), ApiError> {
+/// Checks the caller's current password before a sensitive change ("sign in again").
+pub async fn reauthenticate(state: &AppState, actor: &Actor, password_text: String) -> Result<(), ApiError> {
     let u = user::Entity::find_by_id(actor.user_id)
         .one(&state.db.write)
         .await?
@@ -319,10 +456,7 @@ pub async fn remove(
     let now = state.clock.now();
     let txn = state.db.write.begin().await?;
     totp_factor::Entity::delete_by_id(actor.user_id).exec(&txn).await?;
-    recovery_code::Entity::delete_many()
-        .filter(recovery_code::Column::UserId.eq(actor.user_id))
-        .exec(&txn)
-        .await?;
+    drop_recovery_codes_without_factor(&txn, actor.user_id).await?;
     forget_devices(&txn, actor.user_id).await?;
     audit::record(&txn, Event::by(actor, "second_factor_removed", Some("totp".into())), client, now).await?;
     txn.commit().await?;
@@ -337,8 +471,8 @@ pub async fn regenerate(
     client: &ClientInfo,
 ) -> Result<RecoveryCodes, ApiError> {
     reauthenticate(state, actor, password_text).await?;
-    if !has_totp(&state.db.write, actor.user_id).await? {
-        return Err(ApiError::conflict("Set up an authenticator app first"));
+    if !has_second_factor(&state.db.write, actor.user_id).await? {
+        return Err(ApiError::conflict("Set up an authenticator app or SMS codes first"));
     }
     let now = state.clock.now();
     let txn = state.db.write.begin().await?;
@@ -355,8 +489,10 @@ pub async fn status(state: &AppState, actor: &Actor) -> Result<SecondFactorStatu
         .filter(recovery_code::Column::UsedAt.is_null())
         .count(&state.db.read)
         .await?;
+    let methods = methods_of(&state.db.read, actor.user_id).await?;
     Ok(SecondFactorStatus {
-        totp: has_totp(&state.db.read, actor.user_id).await?,
+        totp: methods.contains(&SecondFactorMethod::Totp),
+        sms: methods.contains(&SecondFactorMethod::Sms),
         recovery_codes_left: left as i64,
     })
 }

@@ -87,7 +87,7 @@ pub async fn login(
     let locked = matches!(verdict, Verdict::Locked { .. });
     // Unknown e-mails and locked accounts verify against a dummy hash: same answer, same time.
     let hash = if locked { None } else { user.as_ref().and_then(|u| u.password_hash.clone()) };
-    let ok = password::verify(hash, req.password).await?;
+    let ok = password::verify_counted(hash, req.password, Some(state.metrics.clone())).await?;
     let Some(user) = user.clone().filter(|_| ok) else {
         // The attempt was counted by `admit` already.
         if !locked && let (Some(u), true) = (&user, locks_on_failure) {
@@ -128,13 +128,16 @@ pub async fn login(
         now,
     )
     .await?;
+    let methods = second_factor::methods_of(&state.db.read, user.id).await?;
     let remembered = match &remembered_browser {
-        Some(token) => second_factor::is_remembered(&state.db.read, user.id, token, now).await?,
-        None => false,
+        Some(token) if !methods.is_empty() => {
+            second_factor::is_remembered(&state.db.write, user.id, token, now).await?
+        }
+        _ => false,
     };
-    if second_factor::has_totp(&state.db.read, user.id).await? && !remembered {
+    if !methods.is_empty() && !remembered {
         let required =
-            second_factor::challenge(&state.db.write, user.id, org, req.stay_signed_in, now).await?;
+            second_factor::challenge(&state.db.write, user.id, org, req.stay_signed_in, methods, now).await?;
         return Ok(LoginOutcome::SecondFactor { required, new_device });
     }
     let mut signed_in = finish_sign_in(state, user.id, org, req.stay_signed_in, "password", client).await?;
@@ -175,17 +178,18 @@ pub async fn answer_second_factor(
     answer: shared::auth::SecondFactorAnswer,
     client: &ClientInfo,
 ) -> Result<(SignedIn, Option<String>), ApiError> {
-    let (user_id, org, persistent) = second_factor::answer(
-        state,
-        &answer.challenge,
-        answer.code.as_deref(),
-        answer.recovery_code.as_deref(),
-        client,
-    )
-    .await?;
+    use second_factor::Answer;
+    let given = match (&answer.code, &answer.recovery_code, &answer.sms_code) {
+        (Some(code), _, _) => Some(Answer::Totp(code)),
+        (None, Some(code), _) => Some(Answer::Recovery(code)),
+        (None, None, Some(code)) => Some(Answer::Sms(code)),
+        (None, None, None) => None,
+    };
+    let (user_id, org, persistent) = second_factor::answer(state, &answer.challenge, given, client).await?;
     let signed_in = finish_sign_in(state, user_id, org, persistent, "second_factor", client).await?;
     let remember = if answer.remember_device {
-        Some(second_factor::remember(&state.db.write, user_id, state.clock.now()).await?)
+        let agent = client.user_agent.clone();
+        Some(second_factor::remember(&state.db.write, user_id, agent, state.clock.now()).await?)
     } else {
         None
     };
@@ -384,7 +388,7 @@ pub async fn me_for(state: &AppState, user_id: Uuid, org: Uuid) -> Result<Me, Ap
             .one(&state.db.write)
             .await?
             .is_some_and(|o| o.require_second_factor)
-            && !second_factor::has_totp(&state.db.write, user_id).await?,
+            && !second_factor::has_second_factor(&state.db.write, user_id).await?,
     })
 }
 

@@ -194,6 +194,8 @@ pub async fn actor(
         .expr_as(col("users", "must_change_password"), Alias::new("must_change_password"))
         .expr_as(col("organisations", "require_second_factor"), Alias::new("require_second_factor"))
         .expr_as(col("totp_factors", "confirmed_at"), Alias::new("totp_confirmed_at"))
+        .expr_as(col("users", "sms_second_factor"), Alias::new("sms_second_factor"))
+        .expr_as(col("users", "mobile_verified_at"), Alias::new("mobile_verified_at"))
         .from(Alias::new("sessions"))
         .inner_join(
             Alias::new("users"),
@@ -230,6 +232,9 @@ pub async fn actor(
     let locale: String = row.try_get("", "user_locale")?;
     let require_second_factor: bool = row.try_get("", "require_second_factor")?;
     let totp_confirmed_at: Option<DateTime<Utc>> = row.try_get("", "totp_confirmed_at")?;
+    let sms_second_factor: bool = row.try_get("", "sms_second_factor")?;
+    let mobile_verified_at: Option<DateTime<Utc>> = row.try_get("", "mobile_verified_at")?;
+    let has_factor = totp_confirmed_at.is_some() || (sms_second_factor && mobile_verified_at.is_some());
     Ok(Some(Actor {
         user_id,
         session_id,
@@ -242,7 +247,7 @@ pub async fn actor(
         email: row.try_get("", "user_email")?,
         locale: Locale::from_tag(&locale),
         must_change_password: row.try_get("", "must_change_password")?,
-        must_set_up_second_factor: require_second_factor && totp_confirmed_at.is_none(),
+        must_set_up_second_factor: require_second_factor && !has_factor,
     }))
 }
 
@@ -260,6 +265,11 @@ pub async fn set_locale(
         .exec(db)
         .await
         .map(|_| ())
+}
+
+/// A person's interface language.
+pub async fn locale_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Locale>, DbErr> {
+    Ok(user::Entity::find_by_id(user_id).one(db).await?.map(|u| Locale::from_tag(&u.locale)))
 }
 
 /// The organisation a person's account-level events (failed sign-ins, locks,

@@ -22,6 +22,7 @@ pub mod remembered_device;
 pub mod session;
 pub mod sign_in_challenge;
 pub mod signing_key;
+pub mod sms_code;
 pub mod team;
 pub mod team_member;
 pub mod throttle_counter;

@@ -11,6 +11,7 @@ pub struct Model {
     pub password_profile: String,
     pub password_min_length: i32,
     pub require_second_factor: bool,
+    pub activation_proof: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -13,6 +13,9 @@ pub struct Model {
     pub helpdesk: bool,
     pub birth_date: Option<Date>,
     pub must_change_password: bool,
+    pub mobile: Option<String>,
+    pub mobile_verified_at: Option<DateTimeUtc>,
+    pub sms_second_factor: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

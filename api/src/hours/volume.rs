@@ -51,6 +51,7 @@ pub async fn load(db: &Db, workers: usize, now: DateTime<Utc>) -> Result<(), Str
         password_profile: Set("standard".into()),
         password_min_length: Set(12),
         require_second_factor: Set(false),
+        activation_proof: Set("birth_date".into()),
         created_at: Set(now),
     }
     .insert(&txn)
@@ -183,6 +184,9 @@ async fn person(
         must_change_password: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
+        mobile: Set(None),
+        mobile_verified_at: Set(None),
+        sms_second_factor: Set(false),
     }
     .insert(txn)
     .await

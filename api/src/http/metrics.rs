@@ -1,7 +1,15 @@
 //! Request counts and latencies by route and status, in Prometheus' text format.
 //! Counters live in this process by design: Prometheus scrapes every instance.
 
-use std::{collections::BTreeMap, fmt::Write, sync::Mutex, time::Duration};
+use std::{
+    collections::BTreeMap,
+    fmt::Write,
+    sync::{
+        Mutex,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
 
 /// Upper bounds of the latency histogram, seconds.
 const BUCKETS: [f64; 11] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5];
@@ -17,6 +25,10 @@ struct Series {
 #[derive(Default)]
 pub struct Metrics {
     series: Mutex<BTreeMap<(String, String, u16), Series>>,
+    /// Sign-in password checks against an account's hash.
+    account_password_checks: AtomicU64,
+    /// Sign-in password checks against the dummy hash (unknown e-mail, locked account).
+    dummy_password_checks: AtomicU64,
 }
 
 impl Metrics {
@@ -34,9 +46,28 @@ impl Metrics {
         }
     }
 
+    /// Counts one sign-in password check (argon2); `dummy` for the dummy hash.
+    pub fn password_checked(&self, dummy: bool) {
+        let counter = if dummy { &self.dummy_password_checks } else { &self.account_password_checks };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Sign-in password checks so far: (against an account's hash, against the dummy hash).
+    pub fn password_checks(&self) -> (u64, u64) {
+        (
+            self.account_password_checks.load(Ordering::Relaxed),
+            self.dummy_password_checks.load(Ordering::Relaxed),
+        )
+    }
+
     /// The Prometheus text exposition.
     pub fn render(&self) -> String {
         let mut out = String::new();
+        let (account, dummy) = self.password_checks();
+        out.push_str("# HELP poort_password_checks_total Sign-in password checks (argon2), by hash.\n");
+        out.push_str("# TYPE poort_password_checks_total counter\n");
+        let _ = writeln!(out, "poort_password_checks_total{{hash=\"account\"}} {account}");
+        let _ = writeln!(out, "poort_password_checks_total{{hash=\"dummy\"}} {dummy}");
         let Ok(map) = self.series.lock() else { return out };
         out.push_str("# HELP poort_http_requests_total HTTP requests served.\n");
         out.push_str("# TYPE poort_http_requests_total counter\n");

@@ -113,15 +113,75 @@ pub fn second_factor_failures(locale: Locale, name: &str) -> Rendered {
             subject: "Mislukte inlogpoging op je Poort-account".into(),
             body: format!(
                 "Beste {name},\n\nIemand heeft met je wachtwoord geprobeerd in te loggen, maar gaf vijf keer een \
-                 verkeerde code uit je authenticator-app. Was jij dit niet? Wijzig dan meteen je wachtwoord.\n\n{}",
+                 verkeerde inlogcode. Was jij dit niet? Wijzig dan meteen je wachtwoord.\n\n{}",
                 sign_off(locale)
             ),
         },
         Locale::En => Rendered {
             subject: "Failed sign-in attempt on your Poort account".into(),
             body: format!(
-                "Dear {name},\n\nSomeone signed in with your password but entered a wrong authenticator code five \
+                "Dear {name},\n\nSomeone signed in with your password but entered a wrong sign-in code five \
                  times. Wasn't this you? Change your password straight away.\n\n{}",
+                sign_off(locale)
+            ),
+        },
+    }
+}
+
+/// What an SMS code is for; the text and the outbox label follow from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmsPurpose {
+    /// The PIN that activates an invitation (seed 002).
+    Activation,
+    /// A code to finish signing in.
+    SignIn,
+    /// A code that proves the number, to use SMS codes as a second factor.
+    VerifyMobile,
+}
+
+/// An SMS with a code. The subject is only the label the helpdesk's outbox shows.
+pub fn sms_code(locale: Locale, purpose: SmsPurpose, code: &str, valid_minutes: i64) -> Rendered {
+    let (label, what) = match (locale, purpose) {
+        (Locale::Nl, SmsPurpose::Activation) => {
+            ("Pincode voor activeren", "Je pincode om je Poort-account te activeren")
+        }
+        (Locale::Nl, SmsPurpose::SignIn) => ("Inlogcode", "Je inlogcode voor Poort"),
+        (Locale::Nl, SmsPurpose::VerifyMobile) => {
+            ("Code om je nummer te bevestigen", "Je code om dit nummer te bevestigen in Poort")
+        }
+        (Locale::En, SmsPurpose::Activation) => ("Activation PIN", "Your PIN to activate your Poort account"),
+        (Locale::En, SmsPurpose::SignIn) => ("Sign-in code", "Your Poort sign-in code"),
+        (Locale::En, SmsPurpose::VerifyMobile) => {
+            ("Code to confirm your number", "Your code to confirm this number in Poort")
+        }
+    };
+    let body = match locale {
+        Locale::Nl => {
+            format!("{what} is {code}. Geldig {valid_minutes} minuten. Deel deze code met niemand.")
+        }
+        Locale::En => format!("{what} is {code}. Valid for {valid_minutes} minutes. Never share this code."),
+    };
+    Rendered { subject: label.into(), body }
+}
+
+/// Sent to the old address when a person changed their e-mail address.
+pub fn email_changed(locale: Locale, name: &str, new_email: &str) -> Rendered {
+    match locale {
+        Locale::Nl => Rendered {
+            subject: "Je e-mailadres voor Poort is gewijzigd".into(),
+            body: format!(
+                "Beste {name},\n\nHet e-mailadres van je Poort-account is gewijzigd in {new_email}. \
+                 Vanaf nu log je daarmee in en komen berichten van Poort daar binnen.\n\n\
+                 Heb jij dit niet gedaan? Neem dan meteen contact op met de beheerder van je organisatie.\n\n{}",
+                sign_off(locale)
+            ),
+        },
+        Locale::En => Rendered {
+            subject: "Your Poort e-mail address was changed".into(),
+            body: format!(
+                "Dear {name},\n\nThe e-mail address of your Poort account was changed to {new_email}. \
+                 From now on you sign in with it and Poort's messages go there.\n\n\
+                 Wasn't this you? Contact your organisation's administrator straight away.\n\n{}",
                 sign_off(locale)
             ),
         },
@@ -144,5 +204,20 @@ mod tests {
         }
         assert!(password_reset(Locale::Nl, "A", "u", 30).subject.contains("wachtwoord"));
         assert!(password_reset(Locale::En, "A", "u", 30).subject.contains("password"));
+    }
+
+    #[test]
+    fn sms_texts_carry_the_code_and_stay_within_one_message() {
+        for l in [Locale::Nl, Locale::En] {
+            for p in [SmsPurpose::Activation, SmsPurpose::SignIn, SmsPurpose::VerifyMobile] {
+                let m = sms_code(l, p, "482913", 10);
+                assert!(m.body.contains("482913") && m.body.contains("10"), "{m:?}");
+                // One SMS segment holds 160 GSM-7 characters.
+                assert!(m.body.chars().count() <= 160, "{} characters: {}", m.body.chars().count(), m.body);
+                assert!(m.body.is_ascii(), "GSM-7 safe: {}", m.body);
+            }
+        }
+        let m = email_changed(Locale::Nl, "Anna", "anna@nieuw.example");
+        assert!(m.body.contains("anna@nieuw.example"));
     }
 }

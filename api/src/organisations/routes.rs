@@ -3,8 +3,11 @@
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use shared::{
     Page,
+    accounts::Invitation,
     error::ErrorBody,
-    organisations::{AuditEntry, Member, MemberUpdate, NewTeam, Organisation, Team},
+    organisations::{
+        AuditEntry, Member, MemberUpdate, NewMainContact, NewOrganisation, NewTeam, Organisation, Team,
+    },
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -19,6 +22,8 @@ use shared::integrations::ApiScope;
 /// Registers this capability's routes.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_organisations)
+        .service(create_organisation)
+        .service(invite_main_contact)
         .service(get_organisation)
         .service(list_teams)
         .service(create_team)
@@ -43,6 +48,68 @@ async fn list_organisations(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<Organisation>>, ApiError> {
     Ok(web::Json(service::list_organisations(&state, &actor, &q).await?))
+}
+
+/// Create an organisation (platform helpdesk only), with Poort's standard security
+/// settings. Then invite its first main contact.
+#[utoipa::path(
+    tag = "organisations",
+    request_body = NewOrganisation,
+    responses(
+        (status = 201, body = Organisation),
+        (status = 403, body = ErrorBody),
+        (status = 409, description = "The name is taken (`name_taken`)", body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/organisations")]
+async fn create_organisation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<NewOrganisation>,
+) -> Result<HttpResponse, ApiError> {
+    let org =
+        service::create_organisation(&state, &actor, body.into_inner(), &ClientInfo::from_request(&req))
+            .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("location", format!("/api/v1/organisations/{}", org.id)))
+        .json(org))
+}
+
+/// Invite an organisation's first main contact, who gets all three rights (platform
+/// helpdesk only). The invitation mail and activation work as for any invitation.
+#[utoipa::path(
+    tag = "organisations",
+    params(("id" = Uuid, Path, description = "Organisation id")),
+    request_body = NewMainContact,
+    responses(
+        (status = 201, body = Invitation),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "The organisation has a main contact or an open invitation for one", body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[post("/organisations/{id}/main-contact")]
+async fn invite_main_contact(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    body: web::Json<NewMainContact>,
+) -> Result<HttpResponse, ApiError> {
+    let invitation = crate::accounts::invitations::invite_main_contact(
+        &state,
+        &actor,
+        id.into_inner(),
+        body.into_inner(),
+        &ClientInfo::from_request(&req),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(invitation))
 }
 
 /// One of your organisations.

@@ -4,7 +4,7 @@ use shared::{
     Page,
     auth::Right,
     organisations::{Member, NewTeam, Organisation, Team},
-    validation::{MAX_TEAM_NAME_LEN, check_name},
+    validation::{MAX_ORGANISATION_NAME_LEN, MAX_TEAM_NAME_LEN, check_name},
 };
 use uuid::Uuid;
 
@@ -31,6 +31,34 @@ pub async fn list_organisations(
     };
     let (items, next_cursor) = pagination::page(rows, q.limit(), |o| o.id);
     Ok(Page { items, next_cursor })
+}
+
+/// Creates an organisation with Poort's standard security settings (platform helpdesk only).
+pub async fn create_organisation(
+    state: &AppState,
+    actor: &Actor,
+    new: shared::organisations::NewOrganisation,
+    client: &ClientInfo,
+) -> Result<Organisation, ApiError> {
+    actor.require_helpdesk()?;
+    let name = new.name.trim().to_string();
+    let mut v = Validation::default();
+    v.check("name", check_name(&name, MAX_ORGANISATION_NAME_LEN));
+    v.finish()?;
+    if store::organisation_name_taken(&state.db.write, &name).await? {
+        return Err(ApiError::conflict_on("name", "name_taken", "An organisation with this name exists"));
+    }
+    let now = state.clock.now();
+    let org = store::insert_organisation(&state.db.write, name, now).await?;
+    // Filed under the new organisation: its rights managers see where it began.
+    let event = Event {
+        organisation_id: Some(org.id),
+        actor_user_id: Some(actor.user_id),
+        action: "organisation_created",
+        subject: Some(org.id.to_string()),
+    };
+    audit::record(&state.db.write, event, client, now).await?;
+    Ok(org)
 }
 
 /// One organisation the caller belongs to (404 otherwise).

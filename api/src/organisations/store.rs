@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
-    sea_query::{Alias, Expr, Order, Query},
+    sea_query::{Alias, Expr, Func, Order, Query},
 };
 use shared::{
     auth::{Right, Role},
@@ -65,6 +65,38 @@ pub async fn organisation_for(
         q = q.inner_join(membership::Entity).filter(membership::Column::UserId.eq(user_id));
     }
     Ok(q.one(db).await?.map(to_org))
+}
+
+/// Whether an organisation with this name (ignoring case) exists.
+pub async fn organisation_name_taken(db: &impl ConnectionTrait, name: &str) -> Result<bool, DbErr> {
+    let lower = name.to_lowercase();
+    Ok(organisation::Entity::find()
+        .filter(Expr::expr(Func::lower(Expr::col(organisation::Column::Name))).eq(lower))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// A new organisation with Poort's standard security settings.
+pub async fn insert_organisation(
+    db: &impl ConnectionTrait,
+    name: String,
+    now: DateTime<Utc>,
+) -> Result<Organisation, DbErr> {
+    organisation::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(name),
+        lockout_failures: Set(None),
+        lockout_minutes: Set(None),
+        password_profile: Set("standard".into()),
+        password_min_length: Set(shared::password_policy::STANDARD_MIN_LENGTH as i32),
+        require_second_factor: Set(false),
+        activation_proof: Set("birth_date".into()),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .map(to_org)
 }
 
 /// A page of teams ordered by name, with member counts computed in SQL.

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use actix_http::Request;
+pub use actix_web::body::MessageBody;
 use actix_web::{
-    body::MessageBody,
     cookie::Cookie,
     dev::{Service, ServiceResponse},
     http::{Method, StatusCode, header::HeaderMap},
@@ -81,6 +81,14 @@ async fn fresh_postgres_database(admin_url: &str) -> String {
         Some(q) => format!("{base}/{name}?{q}"),
         None => format!("{base}/{name}"),
     }
+}
+
+/// The test app's service, as helpers take it.
+pub trait TestService<B>: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error> {}
+
+impl<S, B> TestService<B> for S where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
 }
 
 /// A response, read completely.
@@ -225,33 +233,78 @@ pub fn bearer(method: Method, path: &str, token: &str) -> test::TestRequest {
         .insert_header(("authorization", format!("Bearer {token}")))
 }
 
+/// A test helper process from scripts/: started with `--dir DIR`, it prints its
+/// port first and stops when its standard input closes (or it is dropped).
+struct SinkProcess {
+    child: std::process::Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl SinkProcess {
+    fn start(script: &str, args: &[&str], hint: &str) -> Self {
+        use std::io::BufRead;
+        let dir = tempfile::tempdir().unwrap();
+        let path = format!("{}/../scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+        let mut child = std::process::Command::new("python3")
+            .arg(&path)
+            .arg("--dir")
+            .arg(dir.path())
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("python3 scripts/{script}: {e} ({hint})"));
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port =
+            line.trim().parse().unwrap_or_else(|_| panic!("{script} did not start: {line:?} ({hint})"));
+        Self { child, port, dir }
+    }
+
+    /// The files with extension `ext` received so far, oldest first.
+    fn files(&self, ext: &str) -> Vec<String> {
+        let mut files: Vec<_> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        files.sort();
+        files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    }
+
+    /// Waits (up to 10 s) until at least `n` files arrived.
+    async fn wait_for(&self, ext: &str, n: usize) -> Vec<String> {
+        for _ in 0..200 {
+            let m = self.files(ext);
+            if m.len() >= n {
+                return m;
+            }
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("expected {n} messages, got {}", self.files(ext).len());
+    }
+}
+
+impl Drop for SinkProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A real SMTP server (scripts/smtp-sink.py, aiosmtpd) that stores what it receives.
 pub struct SmtpSink {
-    child: std::process::Child,
+    process: SinkProcess,
     pub port: u16,
-    pub dir: tempfile::TempDir,
 }
 
 impl SmtpSink {
     pub fn start() -> Self {
-        use std::io::BufRead;
-        let dir = tempfile::tempdir().unwrap();
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/smtp-sink.py");
-        let mut child = std::process::Command::new("python3")
-            .arg(script)
-            .arg("--dir")
-            .arg(dir.path())
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("python3 scripts/smtp-sink.py (needs `pip install aiosmtpd`; scripts/test installs it)");
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port = line
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("smtp sink did not start: {line:?} (is aiosmtpd installed?)"));
-        Self { child, port, dir }
+        let process =
+            SinkProcess::start("smtp-sink.py", &[], "needs `pip install aiosmtpd`; scripts/test installs it");
+        Self { port: process.port, process }
     }
 
     pub fn url(&self) -> String {
@@ -260,34 +313,57 @@ impl SmtpSink {
 
     /// The raw messages received so far, oldest first.
     pub fn messages(&self) -> Vec<String> {
-        let mut files: Vec<_> = std::fs::read_dir(self.dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-            .collect();
-        files.sort();
-        files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+        self.process.files("eml")
     }
 
     /// Waits (up to 10 s) until at least `n` messages arrived.
     pub async fn wait_for(&self, n: usize) -> Vec<String> {
-        for _ in 0..200 {
-            let m = self.messages();
-            if m.len() >= n {
-                return m;
-            }
-            actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!("expected {n} messages, got {}", self.messages().len());
+        self.process.wait_for("eml", n).await
     }
 }
 
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// A real HTTP SMS provider (scripts/sms-sink.py) that stores what it receives.
+pub struct SmsSink {
+    process: SinkProcess,
+    pub port: u16,
+}
+
+/// The bearer token the SMS sink of [`SmsSink::start`] wants.
+pub const SMS_TOKEN: &str = "sms-test-token";
+
+impl SmsSink {
+    /// A sink that wants [`SMS_TOKEN`]; with `fail_first`, the first requests get 503.
+    pub fn start(fail_first: u32) -> Self {
+        let fail = fail_first.to_string();
+        let process = SinkProcess::start(
+            "sms-sink.py",
+            &["--token", SMS_TOKEN, "--fail-first", &fail],
+            "standard library only",
+        );
+        Self { port: process.port, process }
     }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/v1/messages", self.port)
+    }
+
+    /// The messages received so far, oldest first, as JSON.
+    pub fn messages(&self) -> Vec<Value> {
+        self.process.files("json").iter().map(|m| serde_json::from_str(m).unwrap()).collect()
+    }
+
+    /// Waits (up to 10 s) until at least `n` messages arrived.
+    pub async fn wait_for(&self, n: usize) -> Vec<Value> {
+        self.process.wait_for("json", n).await.iter().map(|m| serde_json::from_str(m).unwrap()).collect()
+    }
+}
+
+/// The 6-digit code in an SMS text.
+pub fn sms_code(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .unwrap_or_else(|| panic!("no 6-digit code in {text:?}"))
+        .to_string()
 }
 
 /// Decodes a quoted-printable mail body enough to find links and words in it.
@@ -304,4 +380,39 @@ pub fn link_token(raw: &str) -> String {
     let text = mail_text(raw);
     let start = text.find("token=").expect("no link in mail") + "token=".len();
     text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}
+
+/// The code an authenticator app shows for `secret` (base32) at the test clock's time.
+pub fn app_code(t: &TestApp, manual_key: &str) -> String {
+    let secret = totp_rs::Secret::try_from_base32(manual_key).unwrap().as_bytes().to_vec();
+    poort::auth::totp::code_at(&secret, poort::clock::Clock::now(&t.clock)).unwrap()
+}
+
+/// Sets up an authenticator app for Anna; returns (manual key, recovery codes).
+pub async fn enrol<S: TestService<B>, B: MessageBody>(t: &TestApp, app: &S) -> (String, Vec<String>) {
+    let anna = login(app, ANNA).await;
+    let res =
+        send(app, anna.on(browser(Method::POST, "/api/v1/me/totp")).set_json(serde_json::json!({}))).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let enrolment = res.json();
+    let key = enrolment["manual_key"].as_str().unwrap().to_string();
+    assert!(enrolment["otpauth_url"].as_str().unwrap().starts_with("otpauth://totp/Poort:anna.jansen"));
+    let wrong = send(
+        app,
+        anna.on(browser(Method::POST, "/api/v1/me/totp/confirm"))
+            .set_json(serde_json::json!({"code": "000000"})),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = send(
+        app,
+        anna.on(browser(Method::POST, "/api/v1/me/totp/confirm"))
+            .set_json(serde_json::json!({"code": app_code(t, &key)})),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let codes: Vec<String> =
+        res.json()["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect();
+    assert_eq!(codes.len(), 10);
+    (key, codes)
 }

@@ -1,6 +1,7 @@
 //! Building blocks shared by several pages.
 
 pub mod feedback;
+pub mod field;
 pub mod icon;
 pub mod language_switch;
 pub mod page_title;

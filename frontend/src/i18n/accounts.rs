@@ -162,7 +162,8 @@ impl AccountTexts {
         self.with_attempts_left(base, left)
     }
 
-    fn with_attempts_left(&self, base: &str, left: Option<u32>) -> String {
+    /// `base` with the attempts left, when the server said.
+    pub fn with_attempts_left(&self, base: &str, left: Option<u32>) -> String {
         match (left, self.locale) {
             (Some(1), Locale::Nl) => format!("{base} U kunt het nog 1 keer proberen."),
             (Some(n), Locale::Nl) => format!("{base} U kunt het nog {n} keer proberen."),

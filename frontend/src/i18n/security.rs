@@ -182,7 +182,7 @@ pub static NL: SecurityTexts = SecurityTexts {
     other_account: "Met een ander account inloggen",
 
     my_account_title: "Mijn account",
-    my_account_intro: "Uw wachtwoord, de authenticator-app en waar u ingelogd bent.",
+    my_account_intro: "Uw wachtwoord, e-mailadres en mobiele nummer, de tweede stap bij het inloggen en waar u ingelogd bent.",
     change_password_heading: "Wachtwoord wijzigen",
     change_password_intro: "Na het wijzigen wordt u op uw andere apparaten uitgelogd; hier blijft u ingelogd.",
     current_password_label: "Huidig wachtwoord",
@@ -308,7 +308,7 @@ pub static EN: SecurityTexts = SecurityTexts {
     other_account: "Sign in with another account",
 
     my_account_title: "My account",
-    my_account_intro: "Your password, the authenticator app and where you are signed in.",
+    my_account_intro: "Your password, e-mail address and mobile number, the second step at sign-in and where you are signed in.",
     change_password_heading: "Change password",
     change_password_intro: "After the change you are signed out on your other devices; here you stay signed in.",
     current_password_label: "Current password",

@@ -1,8 +1,11 @@
-//! "Mijn account" (`/mijn-account`): password, authenticator app, sessions;
+//! "Mijn account" (`/mijn-account`): password, contact details, authenticator
+//! app, SMS codes, remembered browsers, sessions;
 //! and the screen a restricted session must finish first (`/eerst-instellen`).
 
+mod contact;
 mod password;
 mod qr;
+mod remembered;
 mod second_factor;
 mod sessions;
 
@@ -14,7 +17,9 @@ use crate::components::page_title::use_page_title;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 
+use contact::{ContactSection, SmsSection};
 use password::ChangePasswordForm;
+use remembered::RememberedSection;
 use second_factor::{TotpSection, TotpSetup};
 use sessions::SessionsSection;
 
@@ -25,6 +30,8 @@ pub const FORCED_SETUP_PATH: &str = "/eerst-instellen";
 pub fn MyAccountPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(|t| t.security.my_account_title.into());
+    // A new mobile number changes what the SMS section offers.
+    let contact_revision = RwSignal::new(0u32);
     view! {
         <div class="page account-page">
             <header class="page-header">
@@ -36,7 +43,10 @@ pub fn MyAccountPage() -> impl IntoView {
                 <p class="help-text">{move || i18n.t().security.change_password_intro}</p>
                 <ChangePasswordForm on_done=|| {} />
             </section>
+            <ContactSection revision=contact_revision />
             <TotpSection />
+            <SmsSection revision=contact_revision />
+            <RememberedSection />
             <SessionsSection />
         </div>
     }

@@ -1,4 +1,5 @@
 //! `/beheer/uitnodigingen`: inviting people and following their invitations.
+//! The same form serves the helpdesk for a new organisation's main contact.
 
 use chrono::{NaiveDate, Utc};
 use leptos::ev::SubmitEvent;
@@ -8,7 +9,9 @@ use leptos::task::spawn_local;
 use shared::accounts::{Invitation, InvitationStatus, NewInvitation, may_grant};
 use shared::auth::{Me, Right, Role};
 use shared::error::ErrorKind;
-use shared::validation::{FieldProblem, MAX_EMAIL_LEN, check_email, check_name};
+use shared::mobile::normalise_mobile;
+use shared::organisations::{NewMainContact, Organisation};
+use shared::validation::{FieldProblem, MAX_EMAIL_LEN, MAX_ORGANISATION_NAME_LEN, check_email, check_name};
 
 use crate::api::{self, ApiError};
 use crate::browser;
@@ -58,7 +61,7 @@ pub fn InvitationsPage() -> impl IntoView {
         <header class="page-header">
             <h1>{move || i18n.t().admin.invitations_title}</h1>
         </header>
-        <InviteForm list=list />
+        <InviteForm mode=InviteMode::Colleague(list) />
         <section class="card section-card" aria-labelledby="sent-heading">
             <h2 id="sent-heading">{move || i18n.t().admin.sent_heading}</h2>
             <SuccessNotice message=notice testid="invitations-notice" />
@@ -69,11 +72,55 @@ pub fn InvitationsPage() -> impl IntoView {
     }
 }
 
+/// Whom the form invites.
+#[derive(Clone, Copy)]
+pub enum InviteMode {
+    /// A colleague in the rights manager's own organisation; sent ones join the list.
+    Colleague(Paged<Invitation>),
+    /// A new organisation and its first main contact (helpdesk); new ones join the list.
+    NewOrganisation(Paged<Organisation>),
+}
+
+/// What the form sends.
+#[derive(Clone)]
+enum Request {
+    Colleague(NewInvitation),
+    /// The organisation's name (or the one made on an earlier try) and its main contact.
+    NewOrganisation(String, Option<Organisation>, NewMainContact),
+}
+
+/// The two calls of the helpdesk's form; the organisation is kept when only the
+/// invitation failed, so trying again does not make it twice.
+async fn create_and_invite(
+    name: String,
+    made: Option<Organisation>,
+    contact: NewMainContact,
+    created: RwSignal<Option<Organisation>>,
+) -> Result<(Organisation, Invitation), ApiError> {
+    let org = match made.filter(|o| o.name == name) {
+        Some(org) => org,
+        None => {
+            let org = api::create_organisation(name).await?;
+            created.set(Some(org.clone()));
+            org
+        }
+    };
+    let invitation = api::invite_main_contact(org.id, &contact).await?;
+    Ok((org, invitation))
+}
+
 #[component]
-fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
+pub fn InviteForm(mode: InviteMode) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let for_organisation = matches!(mode, InviteMode::NewOrganisation(_));
 
+    let org_name = RwSignal::new(String::new());
+    // Made by an earlier try whose invitation failed.
+    let created = RwSignal::new(None::<Organisation>);
+    let mobile = RwSignal::new(String::new());
+    let org_name_input = NodeRef::<html::Input>::new();
+    let mobile_input = NodeRef::<html::Input>::new();
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let birth_date = RwSignal::new(String::new());
@@ -97,6 +144,12 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
         Signal::derive(move || {
             let t = i18n.t();
             let local = judged.get().then(|| match field {
+                "org_name" => org_name
+                    .with(|n| check_name(n, MAX_ORGANISATION_NAME_LEN).err())
+                    .map(|p| t.field_problem(p)),
+                "mobile" => mobile
+                    .with(|m| (!m.trim().is_empty()).then(|| normalise_mobile(m).err()).flatten())
+                    .map(|p| t.field_problem(p)),
                 "name" => name.with(|n| check_name(n, MAX_NAME_LEN).err()).map(|p| t.field_problem(p)),
                 "email" => email.with(|e| check_email(e).err()).map(|p| match p {
                     FieldProblem::Required => t.email_required.to_string(),
@@ -111,9 +164,11 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
             local.flatten().or_else(|| {
                 server_error.with(|e| {
                     let code = e.as_ref()?.field_code(field)?;
-                    Some(match code {
-                        "out_of_range" => t.admin.birth_date_out_of_range.to_string(),
-                        code => {
+                    Some(match (field, code) {
+                        (_, "out_of_range") => t.admin.birth_date_out_of_range.to_string(),
+                        ("mobile", "required") => t.contact.mobile_required_for_pin.to_string(),
+                        ("org_name", "name_taken") => t.contact.name_taken.to_string(),
+                        (_, code) => {
                             t.field_code(code, if field == "email" { MAX_EMAIL_LEN } else { MAX_NAME_LEN })
                         }
                     })
@@ -121,35 +176,85 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
             })
         })
     };
+    let org_name_error = field_error("org_name");
+    let mobile_error = field_error("mobile");
     let name_error = field_error("name");
     let email_error = field_error("email");
     let birth_date_error = field_error("birth_date");
 
     let alert = Signal::derive(move || {
+        let t = i18n.t();
         server_error.with(|e| {
-            let e = e.as_ref().filter(|e| e.kind() != Some(ErrorKind::Validation))?;
-            Some(invitation_error(i18n.t(), e))
+            let e = e
+                .as_ref()
+                .filter(|e| e.kind() != Some(ErrorKind::Validation) || created.with(Option::is_some));
+            match (e, created.get()) {
+                (None, _) => None,
+                // The organisation exists; only its invitation still has to go.
+                (Some(_), Some(org)) if for_organisation => Some(t.contact.org_created_no_invite(&org.name)),
+                (Some(e), _) if for_organisation && e.kind() == Some(ErrorKind::Conflict) => {
+                    Some(t.contact.main_contact_exists.into())
+                }
+                (Some(e), _) => Some(invitation_error(t, e)),
+            }
         })
     });
 
-    let invite = Action::new_local(move |request: &NewInvitation| {
+    let reset = move || {
+        org_name.set(String::new());
+        created.set(None);
+        mobile.set(String::new());
+        name.set(String::new());
+        email.set(String::new());
+        birth_date.set(String::new());
+        role.set(if for_organisation { Role::Administrator } else { Role::Employee });
+        rights.set(Vec::new());
+        judged.set(false);
+        let first = if for_organisation { org_name_input } else { name_input };
+        if let Some(input) = first.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    reset_role(role, for_organisation);
+
+    let invite = Action::new_local(move |request: &Request| {
         let request = request.clone();
         async move {
-            match api::invite(&request).await {
-                Ok(invitation) => {
-                    notice.set(Some(i18n.t().admin.invitation_sent_to(&invitation.email)));
-                    list.items.update(|items| items.insert(0, invitation));
-                    name.set(String::new());
-                    email.set(String::new());
-                    birth_date.set(String::new());
-                    role.set(Role::Employee);
-                    rights.set(Vec::new());
-                    judged.set(false);
-                    if let Some(input) = name_input.get_untracked() {
-                        let _ = input.focus();
+            let t = i18n.t();
+            match (request, mode) {
+                (Request::Colleague(request), InviteMode::Colleague(list)) => {
+                    match api::invite(&request).await {
+                        Ok(invitation) => {
+                            notice.set(Some(t.admin.invitation_sent_to(&invitation.email)));
+                            list.items.update(|items| items.insert(0, invitation));
+                            reset();
+                        }
+                        Err(error) => server_error.set(Some(error)),
                     }
                 }
-                Err(error) => server_error.set(Some(error)),
+                (Request::NewOrganisation(org, made, contact), InviteMode::NewOrganisation(list)) => {
+                    match create_and_invite(org, made, contact, created).await {
+                        Ok((org, invitation)) => {
+                            notice.set(Some(t.contact.org_created(&org.name, &invitation.email)));
+                            list.reload();
+                            reset();
+                        }
+                        Err(error) => {
+                            if created.with_untracked(Option::is_some) {
+                                list.reload();
+                            }
+                            let org_field = error.field_code("name").map(str::to_string);
+                            match org_field {
+                                // The organisation's name was refused, not the person's.
+                                Some(code) if created.with_untracked(Option::is_none) => {
+                                    server_error.set(Some(rename_field(error, "name", "org_name", &code)));
+                                }
+                                _ => server_error.set(Some(error)),
+                            }
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     });
@@ -163,9 +268,17 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
         judged.set(true);
         server_error.set(None);
         notice.set(None);
-        for (error, input) in
-            [(name_error, name_input), (email_error, email_input), (birth_date_error, birth_date_input)]
-        {
+        let mut fields = Vec::new();
+        if for_organisation {
+            fields.push((org_name_error, org_name_input));
+        }
+        fields.extend([
+            (name_error, name_input),
+            (email_error, email_input),
+            (birth_date_error, birth_date_input),
+            (mobile_error, mobile_input),
+        ]);
+        for (error, input) in fields {
             if error.with_untracked(Option::is_some) {
                 if let Some(input) = input.get_untracked() {
                     let _ = input.focus();
@@ -174,12 +287,30 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
             }
         }
         let Some(date) = parsed_birth_date.get_untracked() else { return };
-        invite.dispatch(NewInvitation {
-            email: email.get_untracked().trim().to_string(),
-            name: name.get_untracked().trim().to_string(),
-            role: role.get_untracked(),
-            rights: rights.get_untracked(),
-            birth_date: date,
+        let typed_mobile = Some(mobile.get_untracked().trim().to_string()).filter(|m| !m.is_empty());
+        let (person_name, person_email) =
+            (name.get_untracked().trim().to_string(), email.get_untracked().trim().to_string());
+        invite.dispatch(if for_organisation {
+            Request::NewOrganisation(
+                org_name.get_untracked().trim().to_string(),
+                created.get_untracked(),
+                NewMainContact {
+                    name: person_name,
+                    email: person_email,
+                    role: role.get_untracked(),
+                    birth_date: date,
+                    mobile: typed_mobile,
+                },
+            )
+        } else {
+            Request::Colleague(NewInvitation {
+                email: person_email,
+                name: person_name,
+                role: role.get_untracked(),
+                rights: rights.get_untracked(),
+                birth_date: date,
+                mobile: typed_mobile,
+            })
         });
     };
 
@@ -187,7 +318,12 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
 
     let role_options = move || {
         let t = i18n.t();
-        let roles = session.me().map(|me| grantable_roles(&me)).unwrap_or_default();
+        let roles = if for_organisation {
+            // A main contact runs the organisation: its administrator (care) or the employer.
+            vec![Role::Administrator, Role::Employer]
+        } else {
+            session.me().map(|me| grantable_roles(&me)).unwrap_or_default()
+        };
         roles
             .into_iter()
             .map(|r| view! { <option value=r.as_str() selected=move || role.get() == r>{t.role(r)}</option> })
@@ -231,9 +367,21 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
                            autocomplete: &'static str,
                            value: RwSignal<String>,
                            error: Signal<Option<String>>,
-                           node: NodeRef<html::Input>| {
+                           node: NodeRef<html::Input>,
+                           hint: Option<fn(&'static Dict) -> &'static str>| {
         let error_id = format!("{id}-error");
-        let described = error_id.clone();
+        let hint_id = format!("{id}-hint");
+        let described = move || {
+            let mut ids: Vec<String> = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        };
+        let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
         view! {
             <div class="field" class:has-error=move || error.with(Option::is_some)>
                 <label for=id>{move || label(i18n.t())}</label>
@@ -241,17 +389,18 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
                     id=id
                     type=kind
                     autocomplete=autocomplete
-                    required=true
+                    required=hint.is_none()
                     data-testid=id
                     node_ref=node
                     prop:value=move || value.get()
                     aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                    aria-describedby=described
                     on:input=move |ev| {
                         value.set(event_target_value(&ev));
                         edited();
                     }
                 />
+                {hint.map(|hint| view! { <p id=hint_id.clone() class="help-text">{move || hint(i18n.t())}</p> })}
                 {move || error.get().map(|message| view! { <p id=error_id.clone() class="field-error">{message}</p> })}
             </div>
         }
@@ -259,13 +408,23 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
 
     view! {
         <section class="card section-card" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">{move || i18n.t().admin.invite_heading}</h2>
-            <p class="section-intro">{move || i18n.t().admin.invite_intro}</p>
+            <h2 id="invite-heading">
+                {move || if for_organisation { i18n.t().contact.new_org_heading } else { i18n.t().admin.invite_heading }}
+            </h2>
+            <p class="section-intro">
+                {move || if for_organisation { i18n.t().contact.new_org_intro } else { i18n.t().admin.invite_intro }}
+            </p>
             <SuccessNotice message=notice testid="invite-notice" />
             <ErrorAlert message=alert testid="invite-error" />
             <form class="form form-grid" novalidate=true data-testid="invite-form" on:submit=on_submit>
-                {text_field("invite-name", |t| t.name_label, "text", "off", name, name_error, name_input)}
-                {text_field("invite-email", |t| t.email_label, "email", "off", email, email_error, email_input)}
+                {for_organisation.then(|| view! {
+                    <div class="span-all">
+                        {text_field("org-name", |t| t.contact.org_name_label, "text", "organization", org_name, org_name_error, org_name_input, None)}
+                    </div>
+                    <h3 class="span-all">{move || i18n.t().contact.main_contact_legend}</h3>
+                })}
+                {text_field("invite-name", |t| t.name_label, "text", "off", name, name_error, name_input, None)}
+                {text_field("invite-email", |t| t.email_label, "email", "off", email, email_error, email_input, None)}
                 <div class="field" class:has-error=move || birth_date_error.with(Option::is_some)>
                     <label for="invite-birth-date">{move || i18n.t().accounts.birth_date_label}</label>
                     <input
@@ -293,6 +452,16 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
                         <p id="invite-birth-date-error" class="field-error">{message}</p>
                     })}
                 </div>
+                {text_field(
+                    "invite-mobile",
+                    |t| t.contact.mobile_label,
+                    "tel",
+                    "off",
+                    mobile,
+                    mobile_error,
+                    mobile_input,
+                    Some(if for_organisation { |t: &'static Dict| t.contact.mobile_example } else { |t: &'static Dict| t.contact.invite_mobile_hint }),
+                )}
                 <div class="field">
                     <label for="invite-role">{move || i18n.t().role_label}</label>
                     <select
@@ -308,11 +477,13 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
                         {role_options}
                     </select>
                 </div>
-                <fieldset class="field checkbox-group span-all" aria-describedby="invite-rights-hint">
-                    <legend>{move || i18n.t().admin.rights_label}</legend>
-                    <p id="invite-rights-hint" class="help-text">{move || i18n.t().admin.rights_hint}</p>
-                    {right_boxes}
-                </fieldset>
+                {(!for_organisation).then(|| view! {
+                    <fieldset class="field checkbox-group span-all" aria-describedby="invite-rights-hint">
+                        <legend>{move || i18n.t().admin.rights_label}</legend>
+                        <p id="invite-rights-hint" class="help-text">{move || i18n.t().admin.rights_hint}</p>
+                        {right_boxes}
+                    </fieldset>
+                })}
                 <div class="form-actions span-all">
                     <button
                         type="submit"
@@ -320,11 +491,39 @@ fn InviteForm(list: Paged<Invitation>) -> impl IntoView {
                         data-testid="invite-submit"
                         aria-disabled=move || pending.get().to_string()
                     >
-                        {move || if pending.get() { i18n.t().admin.inviting } else { i18n.t().admin.invite_submit }}
+                        {move || match (pending.get(), for_organisation) {
+                            (true, _) => i18n.t().admin.inviting,
+                            (false, true) => i18n.t().contact.create_org,
+                            (false, false) => i18n.t().admin.invite_submit,
+                        }}
                     </button>
                 </div>
             </form>
         </section>
+    }
+}
+
+/// The main contact's role starts as administrator; colleagues start as employee.
+fn reset_role(role: RwSignal<Role>, for_organisation: bool) {
+    if for_organisation {
+        role.set(Role::Administrator);
+    }
+}
+
+/// The same error, with one field's answer under another name (the organisation's
+/// `name` is the form's `org_name`).
+fn rename_field(error: ApiError, from: &str, to: &str, code: &str) -> ApiError {
+    match error {
+        ApiError::Server { mut body, retry_after } => {
+            if let Some(f) = body.fields.remove(from) {
+                body.fields
+                    .insert(to.into(), shared::error::FieldError { code: code.into(), message: f.message });
+            }
+            // A 409 on the name is a field problem, shown beside the field.
+            body.error = ErrorKind::Validation;
+            ApiError::Server { body, retry_after }
+        }
+        other => other,
     }
 }
 

@@ -16,7 +16,7 @@ use shared::error::ErrorKind;
 
 pub use audit::{AuditPage, short_user_agent};
 pub use clients::ClientsPage;
-pub use invitations::InvitationsPage;
+pub use invitations::{InvitationsPage, InviteForm, InviteMode};
 pub use members::MembersPage;
 pub use security::SecurityPage;
 

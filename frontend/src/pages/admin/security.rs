@@ -1,11 +1,12 @@
 //! `/beheer/beveiliging`: the organisation's password rules, what happens
-//! after wrong passwords, and whether a second factor is required. Settings
+//! after wrong passwords, whether a second factor is required, and how
+//! invitees prove who they are (birth date or an SMS PIN). Settings
 //! below Poort's standard are allowed (seed 004's customers need them) but
 //! the page says plainly what they cost.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use shared::accounts::{LockoutSetting, SecuritySettings};
+use shared::accounts::{ActivationProof, LockoutSetting, SecuritySettings};
 use shared::password_policy::{MIN_LENGTH_FLOOR, PasswordPolicy, STANDARD_MAX_LENGTH, STANDARD_MIN_LENGTH};
 
 use crate::api;
@@ -48,6 +49,7 @@ fn SecurityForm(initial: SecuritySettings) -> impl IntoView {
     let failures = RwSignal::new(lockout.failures);
     let minutes = RwSignal::new(lockout.minutes);
     let require = RwSignal::new(initial.require_second_factor);
+    let by_pin = RwSignal::new(initial.activation_proof == ActivationProof::SmsPin);
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     // Shown from what is on screen, so the warning changes with the choice.
@@ -82,6 +84,11 @@ fn SecurityForm(initial: SecuritySettings) -> impl IntoView {
                 minutes: minutes.get_untracked(),
             }),
             require_second_factor: require.get_untracked(),
+            activation_proof: if by_pin.get_untracked() {
+                ActivationProof::SmsPin
+            } else {
+                ActivationProof::BirthDate
+            },
             weaker_than_standard: false,
         });
     };
@@ -175,6 +182,19 @@ fn SecurityForm(initial: SecuritySettings) -> impl IntoView {
                         <span>{move || i18n.t().security.require_second_factor}</span>
                     </label>
                     <p class="help-text">{move || i18n.t().security.require_second_factor_hint}</p>
+                </fieldset>
+                <fieldset class="field radio-group">
+                    <legend>{move || i18n.t().contact.proof_legend}</legend>
+                    <label class="checkbox">
+                        <input type="radio" name="proof" data-testid="proof-birth-date" prop:checked=move || !by_pin.get() on:change=move |_| by_pin.set(false) />
+                        <span>{move || i18n.t().contact.proof_birth_date}</span>
+                    </label>
+                    <p class="help-text">{move || i18n.t().contact.proof_birth_date_hint}</p>
+                    <label class="checkbox">
+                        <input type="radio" name="proof" data-testid="proof-sms-pin" prop:checked=move || by_pin.get() on:change=move |_| by_pin.set(true) />
+                        <span>{move || i18n.t().contact.proof_sms_pin}</span>
+                    </label>
+                    <p class="help-text">{move || i18n.t().contact.proof_sms_pin_hint}</p>
                 </fieldset>
                 <div class="form-actions">
                     <button type="submit" class="button primary" data-testid="security-save" aria-disabled=move || pending.get().to_string()>

@@ -1,8 +1,9 @@
 //! `/activeren?token=…`: activating an invitation.
 //!
-//! The invitee proves their birth date and chooses a password (or, with an
-//! existing Poort account, confirms their current one: one person keeps one
-//! account), and is signed in straight away.
+//! The invitee proves who they are (their birth date, or the PIN that opening
+//! the link sent by SMS) and chooses a password (or, with an existing Poort
+//! account, confirms their current one: one person keeps one account), and is
+//! signed in straight away.
 
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
@@ -10,7 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::accounts::{Activate, ActivationInfo};
+use shared::accounts::{Activate, ActivationInfo, ActivationProof};
 use shared::auth::LoginRequest;
 use shared::error::ErrorKind;
 use shared::password_policy::PasswordPolicy;
@@ -20,10 +21,12 @@ use super::new_password::{NewPassword, NewPasswordFields};
 use super::reset_password::is_invalid_link;
 use crate::api::{self, LoginOutcome};
 use crate::components::feedback::ErrorAlert;
+use crate::components::field::{FieldKind, InputField};
 use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
 use crate::i18n::accounts::first_number;
 use crate::i18n::use_i18n;
+use crate::pages::auth::second_factor::{is_code, normalise_code};
 use crate::session::use_session;
 
 #[component]
@@ -85,6 +88,12 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
     let navigate = use_navigate();
     let policy: PasswordPolicy = info.password_policy;
     let existing = info.existing_account;
+    let by_pin = info.proof == ActivationProof::SmsPin;
+
+    let pin = RwSignal::new(String::new());
+    let pin_error = RwSignal::new(None::<String>);
+    let pin_input = NodeRef::<html::Input>::new();
+    let pin_notice = RwSignal::new(info.sent_to.as_deref().map(|to| i18n.t().contact.pin_sent(to)));
 
     let birth_date = RwSignal::new(String::new());
     let birth_date_error = RwSignal::new(None::<String>);
@@ -136,7 +145,16 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
                         return;
                     }
                     let left = |field: &str| e.field_message(field).and_then(first_number);
-                    if e.field_code("birth_date").is_some() {
+                    if let Some(code) = e.field_code("pin") {
+                        let message = match code {
+                            "wrong_proof" => t.accounts.with_attempts_left(t.contact.wrong_pin, left("pin")),
+                            "pin_expired" => t.contact.pin_expired.into(),
+                            _ => t.contact.pin_required.into(),
+                        };
+                        pin.set(String::new());
+                        pin_error.set(Some(message));
+                        focus(pin_input);
+                    } else if e.field_code("birth_date").is_some() {
                         let message = match e.field_code("birth_date") {
                             Some("wrong_proof") => t.accounts.wrong_birth_date(left("birth_date")),
                             Some("out_of_range") => t.admin.birth_date_out_of_range.into(),
@@ -176,6 +194,7 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
 
     // The live check finds the person's name and organisation by this token.
     let check_token = token.clone();
+    let pin_token = token.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -183,12 +202,24 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
         }
         error.set(None);
         let t = i18n.t();
-        // A date input's value is always `YYYY-MM-DD` (or empty when incomplete).
-        let date = NaiveDate::parse_from_str(&birth_date.get_untracked(), "%Y-%m-%d").ok();
-        let Some(date) = date else {
-            birth_date_error.set(Some(t.accounts.birth_date_required.into()));
-            focus(birth_date_input);
-            return;
+        let (date, typed_pin) = if by_pin {
+            let typed = normalise_code(&pin.get_untracked());
+            if !is_code(&typed) {
+                let problem = if typed.is_empty() { t.contact.pin_required } else { t.contact.pin_format };
+                pin_error.set(Some(problem.into()));
+                focus(pin_input);
+                return;
+            }
+            (None, Some(typed))
+        } else {
+            // A date input's value is always `YYYY-MM-DD` (or empty when incomplete).
+            let date = NaiveDate::parse_from_str(&birth_date.get_untracked(), "%Y-%m-%d").ok();
+            if date.is_none() {
+                birth_date_error.set(Some(t.accounts.birth_date_required.into()));
+                focus(birth_date_input);
+                return;
+            }
+            (date, None)
         };
         let password = if existing {
             let password = current_password.get_untracked();
@@ -204,8 +235,25 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
             }
             new_password.password.get_untracked()
         };
-        activate.dispatch(Activate { token: token.clone(), birth_date: date, password });
+        activate.dispatch(Activate { token: token.clone(), birth_date: date, pin: typed_pin, password });
     };
+
+    let resend = Action::new_local(move |_: &()| {
+        let token = pin_token.clone();
+        async move {
+            let t = i18n.t();
+            match api::resend_activation_pin(token).await {
+                Ok(sent) => {
+                    pin_error.set(None);
+                    pin_notice.set(Some(t.contact.pin_sent(&sent.sent_to)));
+                    focus(pin_input);
+                }
+                Err(e) if is_invalid_link(&e) => invalid.set(true),
+                Err(e) => pin_error.set(Some(t.api_error(&e))),
+            }
+        }
+    });
+    let resending = resend.pending();
 
     let name = info.name.clone();
     let organisation = info.organisation_name.clone();
@@ -213,7 +261,13 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
     view! {
         <div class="card auth-card">
             <h1 data-testid="activate-welcome">{move || i18n.t().accounts.welcome(&name)}</h1>
-            <p class="lead">{move || i18n.t().accounts.activate_intro(&organisation, existing)}</p>
+            <p class="lead">
+                {move || if by_pin {
+                    i18n.t().contact.activate_intro_pin(&organisation, existing)
+                } else {
+                    i18n.t().accounts.activate_intro(&organisation, existing)
+                }}
+            </p>
             <dl class="facts compact">
                 <div>
                     <dt>{move || i18n.t().organisation}</dt>
@@ -226,6 +280,29 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
             </dl>
             <ErrorAlert message=error testid="activate-error" />
             <form class="form" novalidate=true data-testid="activate-form" on:submit=on_submit>
+                <Show when=move || by_pin>
+                    <div>
+                        <InputField
+                            id="activation-pin"
+                            label=Signal::derive(move || i18n.t().contact.pin_label)
+                            value=pin
+                            error=pin_error
+                            node=pin_input
+                            kind=FieldKind::Code
+                            hint=pin_notice
+                        />
+                        <button
+                            type="button"
+                            class="link-button"
+                            data-testid="resend-pin"
+                            aria-disabled=move || resending.get().to_string()
+                            on:click=move |_| if !resending.get_untracked() { resend.dispatch(()); }
+                        >
+                            {move || if resending.get() { i18n.t().contact.sending } else { i18n.t().contact.resend_pin }}
+                        </button>
+                    </div>
+                </Show>
+                <Show when=move || !by_pin>
                 <div class="field" class:has-error=move || birth_date_error.with(Option::is_some)>
                     <label for="birth-date">{move || i18n.t().accounts.birth_date_label}</label>
                     <input
@@ -253,6 +330,7 @@ fn ActivationForm(info: ActivationInfo, token: String, invalid: RwSignal<bool>) 
                         <p id="birth-date-error" class="field-error" data-testid="birth-date-error">{message}</p>
                     })}
                 </div>
+                </Show>
                 {if existing {
                     view! {
                         <div class="field" class:has-error=move || current_error.with(Option::is_some)>

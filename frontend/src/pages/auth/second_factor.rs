@@ -1,5 +1,6 @@
-//! The second sign-in step: the code from the authenticator app, or one of
-//! the recovery codes, after a correct password.
+//! The second sign-in step after a correct password: the code from the
+//! authenticator app, a code sent by SMS on request, or one of the recovery
+//! codes.
 //!
 //! The password step stays in the page (hidden) so "back" keeps the e-mail
 //! address. The challenge lives 5 minutes and allows a few wrong codes; when
@@ -9,7 +10,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
-use shared::auth::SecondFactorAnswer;
+use shared::auth::{SecondFactorAnswer, SecondFactorMethod, SecondFactorRequired};
 use shared::error::ErrorKind;
 
 use crate::api;
@@ -29,21 +30,38 @@ pub fn is_code(text: &str) -> bool {
     code.len() == 6 && code.chars().all(|c| c.is_ascii_digit())
 }
 
+/// How the person answers the step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The authenticator app's code.
+    App,
+    /// A code sent by SMS on request.
+    Sms,
+    /// One of the recovery codes.
+    Recovery,
+}
+
 #[component]
 pub fn SecondFactorStep(
-    challenge: String,
+    required: SecondFactorRequired,
     /// Back to the password step, with the reason to show there (if any).
     on_back: impl Fn(Option<&'static str>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let use_recovery = RwSignal::new(false);
+    let has_app = required.methods.contains(&SecondFactorMethod::Totp);
+    let has_sms = required.methods.contains(&SecondFactorMethod::Sms);
+    // The app first when there is one; SMS costs money and waits for the network.
+    let primary = if has_app || !has_sms { Mode::App } else { Mode::Sms };
+    let mode = RwSignal::new(primary);
     let code = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
     let field_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    // Where the last SMS code went, once one was sent.
+    let sms_sent = RwSignal::new(None::<String>);
     let code_input = NodeRef::<html::Input>::new();
-    let challenge = StoredValue::new(challenge);
+    let challenge = StoredValue::new(required.challenge);
 
     let focus_code = move || {
         request_animation_frame(move || {
@@ -54,6 +72,28 @@ pub fn SecondFactorStep(
     };
     // Keyboard and screen reader users land in the field that is asked for.
     focus_code();
+
+    let send_sms = Action::new_local(move |_: &()| async move {
+        let t = i18n.t();
+        match api::send_sms_code(challenge.get_value()).await {
+            Ok(sent) => {
+                error.set(None);
+                sms_sent.set(Some(t.contact.code_sent(&sent.sent_to, sent.valid_minutes)));
+                focus_code();
+            }
+            Err(e) if e.kind() == Some(ErrorKind::Unauthenticated) => {
+                on_back(Some(t.security.challenge_expired));
+            }
+            Err(e) => error.set(Some(t.api_error(&e))),
+        }
+    });
+    let sending = send_sms.pending();
+    let request_sms = move || {
+        if !sending.get_untracked() {
+            field_error.set(None);
+            send_sms.dispatch(());
+        }
+    };
 
     let answer = Action::new_local(move |answer: &SecondFactorAnswer| {
         let answer = answer.clone();
@@ -85,13 +125,13 @@ pub fn SecondFactorStep(
             return;
         }
         error.set(None);
-        let t = i18n.t().security;
+        let t = i18n.t();
         let text = normalise_code(&code.get_untracked());
-        let recovery = use_recovery.get_untracked();
-        let problem = if recovery {
-            text.is_empty().then_some(t.recovery_required)
-        } else {
-            (!is_code(&text)).then_some(t.code_format)
+        let current = mode.get_untracked();
+        let problem = match current {
+            Mode::Recovery => text.is_empty().then_some(t.security.recovery_required),
+            Mode::Sms if sms_sent.with_untracked(Option::is_none) => Some(t.contact.send_sms_first),
+            Mode::App | Mode::Sms => (!is_code(&text)).then_some(t.security.code_format),
         };
         if let Some(problem) = problem {
             field_error.set(Some(problem.into()));
@@ -101,43 +141,81 @@ pub fn SecondFactorStep(
         field_error.set(None);
         answer.dispatch(SecondFactorAnswer {
             challenge: challenge.get_value(),
-            code: (!recovery).then(|| text.clone()),
-            recovery_code: recovery.then_some(text),
+            code: (current == Mode::App).then(|| text.clone()),
+            recovery_code: (current == Mode::Recovery).then(|| text.clone()),
+            sms_code: (current == Mode::Sms).then_some(text),
             remember_device: remember.get_untracked(),
         });
     };
 
-    let switch_method = move |_| {
-        use_recovery.update(|r| *r = !*r);
+    let switch_to = move |next: Mode| {
+        mode.set(next);
         code.set(String::new());
         field_error.set(None);
         error.set(None);
         focus_code();
     };
 
+    let intro = move || {
+        let t = i18n.t();
+        match mode.get() {
+            Mode::App => t.security.code_intro,
+            Mode::Sms => t.contact.sms_intro,
+            Mode::Recovery => t.security.recovery_intro,
+        }
+    };
+    let label = move || {
+        let t = i18n.t();
+        match mode.get() {
+            Mode::App => t.security.code_label,
+            Mode::Sms => t.contact.sms_code_label,
+            Mode::Recovery => t.security.recovery_label,
+        }
+    };
+    let recovery = move || mode.get() == Mode::Recovery;
+
     view! {
         <div class="card auth-card" data-testid="second-factor-step">
-            <h1>{move || i18n.t().security.code_title}</h1>
-            <p class="lead">
-                {move || if use_recovery.get() { i18n.t().security.recovery_intro } else { i18n.t().security.code_intro }}
-            </p>
+            <h1>{move || if mode.get() == Mode::Sms { i18n.t().contact.sms_title } else { i18n.t().security.code_title }}</h1>
+            <p class="lead">{intro}</p>
             <ErrorAlert message=error testid="second-factor-alert" />
+            <Show when=move || mode.get() == Mode::Sms>
+                <div class="sms-request" data-testid="sms-request">
+                    {move || sms_sent.get().map(|text| view! { <p class="notice" role="status" data-testid="sms-sent">{text}</p> })}
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-testid="send-sms"
+                        aria-disabled=move || sending.get().to_string()
+                        on:click=move |_| request_sms()
+                    >
+                        {move || {
+                            let t = i18n.t();
+                            if sending.get() {
+                                t.contact.sending
+                            } else if sms_sent.with(Option::is_some) {
+                                t.contact.resend_sms
+                            } else {
+                                t.contact.send_sms
+                            }
+                        }}
+                    </button>
+                </div>
+            </Show>
             <form class="form" novalidate=true data-testid="second-factor-form" on:submit=on_submit>
                 <div class="field" class:has-error=move || field_error.with(Option::is_some)>
-                    <label for="second-factor-code">
-                        {move || if use_recovery.get() { i18n.t().security.recovery_label } else { i18n.t().security.code_label }}
-                    </label>
+                    <label for="second-factor-code">{label}</label>
                     <input
                         id="second-factor-code"
                         name="code"
                         type="text"
                         class="code-input"
-                        class:recovery=move || use_recovery.get()
-                        inputmode=move || if use_recovery.get() { "text" } else { "numeric" }
-                        autocomplete=move || if use_recovery.get() { "off" } else { "one-time-code" }
+                        class:recovery=recovery
+                        inputmode=move || if recovery() { "text" } else { "numeric" }
+                        autocomplete=move || if recovery() { "off" } else { "one-time-code" }
                         autocapitalize="none"
                         spellcheck="false"
-                        maxlength=move || if use_recovery.get() { "32" } else { "7" }
+                        maxlength=move || if recovery() { "32" } else { "7" }
                         required=true
                         data-testid="second-factor-code"
                         node_ref=code_input
@@ -173,8 +251,30 @@ pub fn SecondFactorStep(
                     {move || if pending.get() { i18n.t().security.verifying } else { i18n.t().security.verify }}
                 </button>
             </form>
-            <button type="button" class="link-button" data-testid="switch-method" on:click=switch_method>
-                {move || if use_recovery.get() { i18n.t().security.use_app_code } else { i18n.t().security.use_recovery_code }}
+            <Show when=move || has_app && has_sms && mode.get() == Mode::App>
+                <button type="button" class="link-button" data-testid="use-sms" on:click=move |_| { switch_to(Mode::Sms); request_sms(); }>
+                    {move || i18n.t().contact.use_sms_instead}
+                </button>
+            </Show>
+            <Show when=move || has_app && mode.get() == Mode::Sms>
+                <button type="button" class="link-button" data-testid="use-app" on:click=move |_| switch_to(Mode::App)>
+                    {move || i18n.t().contact.use_app_instead}
+                </button>
+            </Show>
+            <button
+                type="button"
+                class="link-button"
+                data-testid="switch-method"
+                on:click=move |_| switch_to(if recovery() { primary } else { Mode::Recovery })
+            >
+                {move || {
+                    let t = i18n.t();
+                    match (recovery(), primary) {
+                        (false, _) => t.security.use_recovery_code,
+                        (true, Mode::Sms) => t.contact.use_sms_instead,
+                        (true, _) => t.security.use_app_code,
+                    }
+                }}
             </button>
             <button type="button" class="link-button" data-testid="second-factor-back" on:click=move |_| on_back(None)>
                 {move || i18n.t().security.other_account}

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::auth::LoginRequest;
+use shared::auth::{LoginRequest, SecondFactorRequired};
 use shared::error::ErrorKind;
 use shared::validation::{FieldProblem, MAX_EMAIL_LEN, MAX_PASSWORD_LEN, check_email};
 
@@ -102,8 +102,8 @@ pub fn SignInPage() -> impl IntoView {
     let show_password = RwSignal::new(false);
     let stay_signed_in = RwSignal::new(false);
     let server_error = RwSignal::new(None::<ApiError>);
-    // Set while the second sign-in step (code from the app) is shown.
-    let challenge = RwSignal::new(None::<String>);
+    // Set while the second sign-in step (a code) is shown.
+    let challenge = RwSignal::new(None::<SecondFactorRequired>);
     // Set when the code step ended without signing in: back to the password.
     let step_notice = RwSignal::new(None::<&'static str>);
     let typing_timer = StoredValue::new(None::<TimeoutHandle>);
@@ -146,7 +146,7 @@ pub fn SignInPage() -> impl IntoView {
                     // The password was right; it is not needed again.
                     password.set(String::new());
                     password_judged.set(false);
-                    challenge.set(Some(required.challenge));
+                    challenge.set(Some(required));
                 }
                 Err(error) => {
                     // Start the password afresh, without scolding the now
@@ -245,7 +245,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <AuthLayout>
                     {move || challenge.get().map(|c| view! {
-                        <SecondFactorStep challenge=c on_back=back_to_password />
+                        <SecondFactorStep required=c on_back=back_to_password />
                     })}
                     <div class="card auth-card" class:is-hidden=move || challenge.with(Option::is_some)>
                         <h1>{move || i18n.t().sign_in_title}</h1>

@@ -1,11 +1,13 @@
-//! `/helpdesk`: the platform helpdesk sets the outage message every page shows
-//! and reads the outbox: mail Poort sent, or holds when no mail server is set
-//! (then the helpdesk passes invitation and reset links on by hand).
+//! `/helpdesk`: the platform helpdesk sets the outage message every page shows,
+//! creates organisations and invites their first main contact, and reads the
+//! outbox: mail and SMS Poort sent, or holds when no mail server or SMS
+//! provider is set (then the helpdesk passes links and PINs on by hand).
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::notifications::OutboxMessage;
+use shared::organisations::Organisation;
 use shared::validation::MAX_STATUS_MESSAGE_LEN;
 
 use crate::api;
@@ -15,7 +17,7 @@ use crate::components::page_title::use_page_title;
 use crate::components::paged::{LoadMore, Paged};
 use crate::components::status_banner::status_refresher;
 use crate::i18n::use_i18n;
-use crate::pages::admin::NoAccess;
+use crate::pages::admin::{InviteForm, InviteMode, NoAccess};
 use crate::session::use_session;
 use crate::time;
 
@@ -62,6 +64,7 @@ pub fn HelpdeskPage() -> impl IntoView {
                     <p class="lead">{move || i18n.t().admin.helpdesk_intro}</p>
                 </header>
                 <OutageForm />
+                <NewOrganisation />
                 <Outbox />
             </div>
         </Show>
@@ -161,6 +164,40 @@ fn OutageForm() -> impl IntoView {
                     </Show>
                 </div>
             </form>
+        </section>
+    }
+}
+
+/// A new organisation with its main contact, and the organisations so far.
+#[component]
+fn NewOrganisation() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Paged::new(api::organisations);
+    view! {
+        <InviteForm mode=InviteMode::NewOrganisation(list) />
+        <section class="card section-card" aria-labelledby="organisations-heading">
+            <h2 id="organisations-heading">{move || i18n.t().contact.organisations_heading}</h2>
+            <Show
+                when=move || !list.loaded.get() || !list.items.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty-list">{i18n.t().contact.no_organisations}</p> }
+            >
+                <ul class="plain-list" data-testid="organisations">
+                    <For
+                        each=move || list.items.get()
+                        key=|o: &Organisation| o.id
+                        children=move |o| {
+                            let created = o.created_at;
+                            view! {
+                                <li data-testid="organisation">
+                                    <span class="cell-title">{o.name.clone()}</span>
+                                    <time class="help-text" datetime=time::iso(created)>{move || time::date_time(created, i18n.locale())}</time>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+            <LoadMore list=list testid="organisations-more" />
         </section>
     }
 }
