@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, Set,
     TransactionTrait,
-    sea_query::{Alias, Expr, JoinType, Order, Query},
+    sea_query::{Expr, JoinType, Order, Query},
 };
 use shared::{
     Page,
@@ -17,7 +17,11 @@ use shared::{
 };
 use uuid::Uuid;
 
-use super::{access, store, weeks};
+use super::{
+    access, store,
+    store::{a, c},
+    weeks,
+};
 use crate::{
     auth::Actor,
     entities::{hour_correction, timesheet},
@@ -37,14 +41,6 @@ pub struct CorrectionQuery {
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
-}
-
-fn a(s: &str) -> Alias {
-    Alias::new(s)
-}
-
-fn c(t: &str, col: &str) -> Expr {
-    Expr::col((a(t), a(col)))
 }
 
 /// Correction requests, newest first: a planner's or coordinator's of the workers they

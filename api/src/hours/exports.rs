@@ -5,7 +5,7 @@
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QuerySelect, Set,
     TransactionTrait,
-    sea_query::{Alias, Expr, Func, JoinType, Order, Query},
+    sea_query::{Expr, Func, JoinType, Order, Query},
 };
 use shared::{
     Page,
@@ -15,7 +15,7 @@ use shared::{
 };
 use uuid::Uuid;
 
-use super::store;
+use super::store::{self, a, c};
 use crate::{
     entities::{hour_export_batch, timesheet, timesheet_event},
     error::{ApiError, Validation},
@@ -182,14 +182,6 @@ pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> Result<ExportBa
         .await?
         .map(to_batch)
         .ok_or_else(ApiError::not_found)
-}
-
-fn a(s: &str) -> Alias {
-    Alias::new(s)
-}
-
-fn c(t: &str, col: &str) -> Expr {
-    Expr::col((a(t), a(col)))
 }
 
 /// The batch's lines, by entry id, a page at a time.

@@ -17,11 +17,13 @@ use crate::entities::{
     client, hour_correction, membership, timesheet, timesheet_entry, timesheet_event, user,
 };
 
-fn a(name: &str) -> Alias {
+/// A table or column name, for hand-built queries.
+pub fn a(name: &str) -> Alias {
     Alias::new(name)
 }
 
-fn c(table: &str, col: &str) -> Expr {
+/// `table.col`, for hand-built queries.
+pub fn c(table: &str, col: &str) -> Expr {
     Expr::col((a(table), a(col)))
 }
 
@@ -54,6 +56,11 @@ pub fn team_workers(organisation_id: Uuid, user_id: Uuid) -> SelectStatement {
         .and_where(c("m2", "user_id").eq(user_id))
         .and_where(c("m2", "organisation_id").eq(organisation_id))
         .to_owned();
+    members_of(organisation_id, Expr::col((a("tm"), a("team_id"))).in_subquery(my_teams))
+}
+
+/// The user ids of the organisation's members whose team membership (`tm`) matches `teams`.
+fn members_of(organisation_id: Uuid, teams: Expr) -> SelectStatement {
     Query::select()
         .column((a("m"), a("user_id")))
         .from_as(a("memberships"), a("m"))
@@ -64,7 +71,7 @@ pub fn team_workers(organisation_id: Uuid, user_id: Uuid) -> SelectStatement {
             c("tm", "membership_id").equals((a("m"), a("id"))),
         )
         .and_where(c("m", "organisation_id").eq(organisation_id))
-        .and_where(c("tm", "team_id").in_subquery(my_teams))
+        .and_where(teams)
         .to_owned()
 }
 
@@ -425,18 +432,7 @@ pub async fn list(
         q.and_where(t("user_id").in_subquery(team_workers(organisation_id, me)));
     }
     if let Some(team) = f.team_id {
-        let members = Query::select()
-            .column((a("m"), a("user_id")))
-            .from_as(a("memberships"), a("m"))
-            .join_as(
-                JoinType::InnerJoin,
-                a("team_members"),
-                a("tm"),
-                c("tm", "membership_id").equals((a("m"), a("id"))),
-            )
-            .and_where(c("tm", "team_id").eq(team))
-            .and_where(c("m", "organisation_id").eq(organisation_id))
-            .to_owned();
+        let members = members_of(organisation_id, c("tm", "team_id").eq(team));
         q.and_where(t("user_id").in_subquery(members));
     }
     if let Some(status) = f.status {
