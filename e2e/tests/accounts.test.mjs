@@ -274,15 +274,22 @@ describe('helpdesk, rights and limits (desktop)', () => {
     // The banner on this very page follows at once.
     await page.getByTestId('status-banner').getByText(OUTAGE).waitFor();
 
-    // The held reset mail, readable with its link.
-    const item = page.getByTestId('outbox-item').filter({ hasText: ANNA.email }).first();
-    await item.waitFor();
-    assert.match(await item.getByTestId('outbox-subject').innerText(), /Nieuw wachtwoord/);
-    // The outbox worker holds it within about a second; until then it is queued.
-    for (let i = 0; i < 20 && (await item.getByTestId('outbox-status').innerText()) !== 'Vastgehouden'; i += 1) {
+    // The held reset mail, readable with its link. The outbox worker turns the queued
+    // request into the mail and holds it within about a second (longer on a busy
+    // machine): refresh until it is there and held.
+    const item = page
+      .getByTestId('outbox-item')
+      .filter({ hasText: ANNA.email })
+      .filter({ hasText: /Nieuw wachtwoord/ })
+      .first();
+    const held = async () =>
+      (await item.count()) > 0 && (await item.getByTestId('outbox-status').innerText()) === 'Vastgehouden';
+    for (let i = 0; i < 120 && !(await held()); i += 1) {
       await page.waitForTimeout(250);
       await page.getByRole('button', { name: 'Vernieuwen' }).click();
     }
+    await item.waitFor();
+    assert.match(await item.getByTestId('outbox-subject').innerText(), /Nieuw wachtwoord/);
     assert.equal(await item.getByTestId('outbox-status').innerText(), 'Vastgehouden');
     const toggle = item.getByTestId('outbox-toggle');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
