@@ -534,6 +534,15 @@ async fn exports_are_idempotent_and_processed_weeks_never_change() {
     assert_eq!(lines["items"].as_array().unwrap().len(), 5);
     assert!(lines["next_cursor"].is_string());
 
+    // Another organisation's export does not exist for Eva, even with the right.
+    let eva = login(&app, EVA).await;
+    assert_eq!(get!(&app, eva, &format!("/api/v1/hour-exports/{id}")).status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get!(&app, eva, &format!("/api/v1/hour-exports/{id}/payroll.csv")).status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get!(&app, eva, &format!("/api/v1/hour-exports/{id}/lines")).status, StatusCode::NOT_FOUND);
+
     // Processed: Anna can no longer ask for a correction of that week.
     let res = post!(
         &app,

@@ -7,19 +7,15 @@ use shared::{hours::IsoWeek, i18n::Locale};
 
 use crate::{
     entities::{timesheet, user},
-    notifications::{outbox, templates::Rendered},
+    notifications::{
+        outbox,
+        templates::{Rendered, sign_off},
+    },
     state::AppState,
 };
 
 fn week_link(base_url: &str, week: IsoWeek) -> String {
     format!("{base_url}/uren/week/{week}")
-}
-
-fn sign_off(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Nl => "Met vriendelijke groet,\nPoort",
-        Locale::En => "Kind regards,\nPoort",
-    }
 }
 
 /// "Sign your hours before the deadline."

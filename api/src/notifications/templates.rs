@@ -12,7 +12,7 @@ pub struct Rendered {
     pub body: String,
 }
 
-fn sign_off(locale: Locale) -> &'static str {
+pub(crate) fn sign_off(locale: Locale) -> &'static str {
     match locale {
         Locale::Nl => "Met vriendelijke groet,\nPoort",
         Locale::En => "Kind regards,\nPoort",
