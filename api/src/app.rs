@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    accounts, auth, clients, error,
+    absence, accounts, auth, clients, error,
     error::ApiError,
     hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
@@ -36,6 +36,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(integrations::routes::configure)
             .configure(hours::routes::configure)
             .configure(clients::routes::configure)
+            .configure(absence::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

@@ -93,6 +93,10 @@ pub struct Config {
     pub sms_provider_token: Option<Secret>,
     /// The sender name or number SMS show (at most 11 letters or 16 digits with most providers).
     pub sms_sender: String,
+    /// Where uploaded files are kept (outside the web root), encrypted with the data key.
+    pub files_dir: PathBuf,
+    /// Days after an absence case ends before the retention job anonymises it (default 2 years).
+    pub absence_retention_days: i64,
 }
 
 impl Default for Config {
@@ -118,6 +122,8 @@ impl Default for Config {
             sms_provider_url: None,
             sms_provider_token: None,
             sms_sender: "Poort".into(),
+            files_dir: PathBuf::from("data/files"),
+            absence_retention_days: 730,
         }
     }
 }
@@ -223,6 +229,8 @@ impl fmt::Debug for Config {
             .field("sms_provider_url", &self.sms_provider_url.as_deref().map(redact_url))
             .field("sms_provider_token", &self.sms_provider_token)
             .field("sms_sender", &self.sms_sender)
+            .field("files_dir", &self.files_dir)
+            .field("absence_retention_days", &self.absence_retention_days)
             .finish()
     }
 }

@@ -62,23 +62,32 @@ impl DataKey {
 
     /// Encrypts `plain` under a fresh random nonce; base64(nonce ‖ ciphertext).
     pub fn seal(&self, plain: &[u8]) -> Result<String, String> {
+        Ok(STANDARD.encode(self.seal_bytes(plain)?))
+    }
+
+    /// Encrypts `plain` under a fresh random nonce; nonce ‖ ciphertext, for files.
+    pub fn seal_bytes(&self, plain: &[u8]) -> Result<Vec<u8>, String> {
         let mut nonce = [0u8; 24];
         rand::rngs::OsRng.fill_bytes(&mut nonce);
         let ct = self.0.encrypt(&XNonce::from(nonce), plain).map_err(|_| "encryption failed".to_string())?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&ct);
-        Ok(STANDARD.encode(out))
+        Ok(out)
     }
 
-    /// Decrypts what [`seal`](Self::seal) produced; `None` when tampered with or sealed by another key.
-    pub fn open(&self, sealed: &str) -> Option<Vec<u8>> {
-        let raw = STANDARD.decode(sealed).ok()?;
+    /// Decrypts what [`seal_bytes`](Self::seal_bytes) produced.
+    pub fn open_bytes(&self, raw: &[u8]) -> Option<Vec<u8>> {
         if raw.len() < 24 {
             return None;
         }
         let (nonce, ct) = raw.split_at(24);
         let nonce: [u8; 24] = nonce.try_into().ok()?;
         self.0.decrypt(&XNonce::from(nonce), ct).ok()
+    }
+
+    /// Decrypts what [`seal`](Self::seal) produced; `None` when tampered with or sealed by another key.
+    pub fn open(&self, sealed: &str) -> Option<Vec<u8>> {
+        self.open_bytes(&STANDARD.decode(sealed).ok()?)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Poort server: one binary (`poort`) serving the REST API, its
 //! documentation, the browser app and the background jobs.
 
+pub mod absence;
 pub mod accounts;
 pub mod app;
 pub mod audit;
@@ -12,6 +13,7 @@ pub mod crypto;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod files;
 pub mod hours;
 pub mod http;
 pub mod integrations;

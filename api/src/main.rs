@@ -164,6 +164,7 @@ async fn serve(config: Config, db: Db) -> Result<(), String> {
     let state = web::Data::new(AppState::new(config, db, Arc::new(SystemClock)).await?);
     poort::jobs::spawn(state.clone());
     poort::hours::jobs::spawn(state.clone());
+    poort::absence::jobs::spawn(state.clone());
     let server = HttpServer::new(move || app::app(state.clone()))
         .workers(workers)
         .shutdown_timeout(20)

@@ -1,6 +1,13 @@
 //! sea-orm entities: the shape of each table, nothing more. Behaviour lives in
 //! the capability folders beside this one.
 
+pub mod absence_activity;
+pub mod absence_case;
+pub mod absence_document;
+pub mod absence_event;
+pub mod absence_recovery;
+pub mod absence_spell;
+pub mod absence_statement;
 pub mod api_client;
 pub mod audit_event;
 pub mod client;
@@ -11,6 +18,7 @@ pub mod hours_job_run;
 pub mod hours_setting;
 pub mod invitation;
 pub mod known_device;
+pub mod medical_note;
 pub mod membership;
 pub mod organisation;
 pub mod outbox_message;

@@ -54,6 +54,7 @@ impl TestApp {
             config.web_dir = dir.path().join("web");
         }
         config.db_pool_size = 4;
+        config.files_dir = dir.path().join("files");
         // 2026-11-22 10:00 UTC, a Sunday.
         let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap());
         let db = Db::connect(&config.database_url, config.db_pool_size).await.unwrap();

@@ -1,0 +1,1 @@
+//! Demo absence data: filled in later in this change.
