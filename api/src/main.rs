@@ -133,6 +133,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 return Err("nothing to seed: pass --demo (or --hours-volume N)".into());
             }
             let added = seed::demo(&db, chrono::Utc::now(), &config.public_url()).await?;
+            poort::absence::demo::documents(&db, &config, chrono::Utc::now()).await?;
             println!("{}", if added { "Demo data loaded." } else { "Demo data was already there." });
             print_logins(&config);
             Ok(())

@@ -118,7 +118,7 @@ const PEOPLE: &[Person] = &[
         email: "pieter.smit@vandijkbouw.example",
         name: "Pieter Smit",
         helpdesk: false,
-        what: "medewerker bouw (Bouwbedrijf Van Dijk)",
+        what: "medewerker bouw, meldt zich ziek (Bouwbedrijf Van Dijk)",
         memberships: &[("Bouwbedrijf Van Dijk B.V.", Role::Employee, &[], false)],
         teams: &[("Bouwbedrijf Van Dijk B.V.", "Uitvoering")],
         mobile: Some("+31600000202"),
@@ -127,7 +127,7 @@ const PEOPLE: &[Person] = &[
         email: "lotte.mulder@arbozorg.example",
         name: "Lotte Mulder",
         helpdesk: false,
-        what: "casemanager arbodienst, in twee organisaties",
+        what: "casemanager arbodienst, dossiers van Van Dijk",
         memberships: &[
             ("ArboZorg Zeeland", Role::CaseManager, &[], false),
             ("Bouwbedrijf Van Dijk B.V.", Role::CaseManager, &[], false),
@@ -139,8 +139,11 @@ const PEOPLE: &[Person] = &[
         email: "jeroen.hendriks@arbozorg.example",
         name: "Jeroen Hendriks",
         helpdesk: false,
-        what: "bedrijfsarts (ArboZorg Zeeland)",
-        memberships: &[("ArboZorg Zeeland", Role::OccupationalPhysician, &[], false)],
+        what: "bedrijfsarts (ArboZorg Zeeland), voor Van Dijk",
+        memberships: &[
+            ("ArboZorg Zeeland", Role::OccupationalPhysician, &[], false),
+            ("Bouwbedrijf Van Dijk B.V.", Role::OccupationalPhysician, &[], false),
+        ],
         teams: &[],
         mobile: Some("+31600000302"),
     },
@@ -273,6 +276,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
     }
     demo_invitation(&txn, &orgs, now, base_url).await.map_err(err)?;
     crate::hours::demo::load(&txn, &orgs, now).await.map_err(err)?;
+    crate::absence::demo::load(&txn, &orgs, now).await.map_err(err)?;
     txn.commit().await.map_err(err)?;
     Ok(true)
 }

@@ -86,9 +86,10 @@ fn check_first_day(v: &mut Validation, first: NaiveDate, hours: Option<u32>, tod
 
 /// A sick report: a new case, or — within 28 days of the last full recovery — a
 /// relapse that continues the earlier case and its clock.
-async fn open(
+#[allow(clippy::too_many_arguments)]
+pub async fn open(
     txn: &DatabaseTransaction,
-    state: &AppState,
+    now: DateTime<Utc>,
     organisation_id: Uuid,
     employee: &user::Model,
     first_day: NaiveDate,
@@ -96,7 +97,6 @@ async fn open(
     facts: &CaseFacts,
     who: By<'_>,
 ) -> Result<(absence_case::Model, bool), ApiError> {
-    let now = state.clock.now();
     let today = today(now);
     let hours = hours.map(|h| h as i32);
     if let Some(last) = store::latest_case_of(txn, organisation_id, employee.id).await? {
@@ -219,7 +219,7 @@ pub async fn report_own(
     let txn = state.db.write.begin().await?;
     let (case, new) = open(
         &txn,
-        state,
+        now,
         actor.organisation_id,
         &employee,
         body.first_sick_day,
@@ -263,7 +263,7 @@ pub async fn report_for(
     let txn = state.db.write.begin().await?;
     let (case, new) = open(
         &txn,
-        state,
+        now,
         actor.organisation_id,
         &employee,
         body.first_sick_day,
@@ -331,42 +331,58 @@ pub async fn recover(
         body.percent as u8,
     )
     .map_err(history_problem)?;
+    let case = apply_recovery(&txn, case, &spells, body.from_date, body.percent, by(actor), now).await?;
+    txn.commit().await?;
+    view::build(&state.db.write, &case, audience, today).await
+}
+
+/// Stores a recovery step that passed the checks: 100 % ends the current spell and
+/// closes the case; less lowers the incapacity. Replans the activities.
+pub async fn apply_recovery(
+    txn: &DatabaseTransaction,
+    case: absence_case::Model,
+    spells: &[absence_spell::Model],
+    from: NaiveDate,
+    percent: u32,
+    who: By<'_>,
+    now: DateTime<Utc>,
+) -> Result<absence_case::Model, ApiError> {
+    let today = today(now);
     absence_recovery::ActiveModel {
         id: Set(Uuid::now_v7()),
         case_id: Set(case.id),
-        from_date: Set(body.from_date),
-        percent: Set(body.percent as i32),
-        reported_by: Set(actor.user_id),
+        from_date: Set(from),
+        percent: Set(percent as i32),
+        reported_by: Set(who.user_id.unwrap_or_default()),
         reported_at: Set(now),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     let mut m: absence_case::ActiveModel = case.clone().into();
-    if body.percent == 100 {
+    if percent == 100 {
         if let Some(spell) = spells.last() {
             let mut s: absence_spell::ActiveModel = spell.clone().into();
-            s.recovered_on = Set(Some(body.from_date));
-            s.update(&txn).await?;
+            s.recovered_on = Set(Some(from));
+            s.update(txn).await?;
         }
         m.status = Set(CaseStatus::Closed.as_str().into());
-        m.recovered_on = Set(Some(body.from_date));
-        m.ended_on = Set(Some(body.from_date));
+        m.recovered_on = Set(Some(from));
+        m.ended_on = Set(Some(from));
         m.incapacity_percent = Set(0);
     } else {
-        m.incapacity_percent = Set(100 - body.percent as i32);
+        m.incapacity_percent = Set(100 - percent as i32);
     }
     m.version = Set(case.version + 1);
     m.updated_at = Set(now);
-    let case = m.update(&txn).await?;
-    let (action, detail) = if body.percent == 100 {
-        ("recovered", body.from_date.to_string())
+    let case = m.update(txn).await?;
+    let (action, detail) = if percent == 100 {
+        ("recovered", from.to_string())
     } else {
-        ("partly_recovered", format!("{}% {}", body.percent, body.from_date))
+        ("partly_recovered", format!("{}% {}", percent, from))
     };
-    store::event(&txn, case.id, by(actor), action, Some(detail), now).await?;
-    store::replan(&txn, &case, today, now).await?;
-    txn.commit().await?;
-    view::build(&state.db.write, &case, audience, today).await
+    store::event(txn, case.id, who, action, Some(detail), now).await?;
+    store::replan(txn, &case, today, now).await?;
+    Ok(case)
 }
 
 /// The employee is back at work.

@@ -2,5 +2,6 @@
 //! browser's word for it), stored outside the web root under generated names,
 //! encrypted with the data key so a copied disk reveals nothing.
 
+pub mod pdf;
 pub mod sniff;
 pub mod storage;
