@@ -1,6 +1,7 @@
 //! Types and pure rules shared by the Poort server (`api`) and browser app
 //! (`frontend`). Compiles to wasm32; no database, no randomness, no clock.
 
+pub mod absence;
 pub mod accounts;
 pub mod auth;
 pub mod error;

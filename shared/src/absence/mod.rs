@@ -1,0 +1,2 @@
+//! Absence (verzuim): sick reports, recovery and the Wet verbetering poortwachter.
+pub mod poortwachter;
