@@ -76,7 +76,9 @@ pub fn partial_steps(
 
 fn stored_state(state: ActivityState) -> &'static str {
     match state {
-        ActivityState::Done => DONE,
+        // Only a milestone nobody acts on (end of wage continuation) is "done" by the
+        // calendar; stored as closed, so a relapse can still move it.
+        ActivityState::Done => CLOSED,
         ActivityState::Closed => CLOSED,
         ActivityState::Open | ActivityState::Overdue => OPEN,
     }

@@ -1,194 +1,265 @@
-//! TEMPORARY stand-in for the poortwachter engine (branch absence-engine replaces this file).
-#![allow(missing_docs)]
+//! The poortwachter engine: for an absence case's history (first sick day, recoveries,
+//! relapses, the end of employment) every activity the Wet verbetering poortwachter asks
+//! for, with its due date, owner and state.
+//!
+//! Everything here is a pure function of the history and, where a state depends on it,
+//! of `today`, passed in. Dates are calendar days in the Netherlands (`NaiveDate`): a due
+//! date is a day, not an instant, so daylight-saving changes cannot move it.
+//!
+//! The clock counts sick days, not calendar days: "week N" ends on sick day 7·N, day 1
+//! being the first sick day. A relapse less than 28 days after recovery continues the
+//! same case (samentelling, art. 7:629 lid 10 BW), so the days in between do not count
+//! and every later due date moves by the length of the gap. A partial recovery does not
+//! stop the clock at all. See `DOMAIN.md`, "Absence (verzuim)".
+//!
+//! The engine never panics, whatever history it is given; [`check_history`] and the
+//! other checks say what is wrong with a history before it is stored.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+mod activities;
+mod calendar;
+mod clock;
+mod history;
+
+#[cfg(test)]
+mod tests;
+
+use std::{fmt, str::FromStr};
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+pub use activities::{EVALUATION_INTERVAL_WEEKS, plan, state_of};
+pub use calendar::{easter_sunday, first_working_day_from, is_public_holiday, is_working_day};
+pub use clock::{
+    RELAPSE_DAYS, WAGE_CONTINUATION_DAYS, continues_case, date_of_sick_day, sick_days_until, week_of,
+};
+pub use history::{HistoryError, check_history, check_recovery, check_relapse, incapacity_on};
+
+/// One uninterrupted sick period of a case. `recovered_on` is the first day back at work
+/// fully (exclusive end): a spell from 5 to 19 January has 14 sick days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SickSpell {
+    /// The first sick day (day 1 of the spell).
     pub first_day: NaiveDate,
+    /// The first day back at work fully; absent while the spell lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovered_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A case's history: spells in order (relapses within 28 days are extra spells of the
+/// same case), and the date employment ended during the case (ziek uit dienst), if it did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseHistory {
+    /// The sick spells, oldest first.
     pub spells: Vec<SickSpell>,
+    /// The last day of employment, when it ended during the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub out_of_employment_on: Option<NaiveDate>,
 }
 
-macro_rules! str_enum {
-    ($name:ident { $($v:ident => $s:literal),* $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($v),* }
-        impl $name {
-            pub fn as_str(&self) -> &'static str { match self { $(Self::$v => $s),* } }
+/// Why a stored name is not one of an enum's names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName;
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("is not a known name")
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// Stored names, `as_str` and `FromStr` for a fieldless enum, from one list.
+macro_rules! named {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$ty] = &[$(Self::$variant),+];
+
+            /// The stored name (the same as in JSON).
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name),+
+                }
+            }
         }
-        impl std::str::FromStr for $name {
-            type Err = ();
-            fn from_str(s: &str) -> Result<Self, ()> { match s { $($s => Ok(Self::$v),)* _ => Err(()) } }
+
+        impl FromStr for $ty {
+            type Err = UnknownName;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::ALL.iter().copied().find(|x| x.as_str() == s).ok_or(UnknownName)
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
         }
     };
 }
 
-str_enum!(ActivityKind {
-    SickReport => "sick_report", ReportToArbodienst => "report_to_arbodienst", ProblemAnalysis => "problem_analysis",
-    PlanOfAction => "plan_of_action", Evaluation => "evaluation", UwvReport42 => "uwv_report_42",
-    FirstYearEvaluation => "first_year_evaluation", UwvLetter88 => "uwv_letter_88", CurrentAssessment => "current_assessment",
-    FinalEvaluation => "final_evaluation", RivCopies => "riv_copies", WiaApplication => "wia_application",
+/// What the law asks for at a point of the case. Declared in the order each first comes
+/// up in a case, which is also how activities due on the same day are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    /// Ziekmelding: the employee reports sick to the employer, on the first sick day.
+    SickReport,
+    /// The employer reports the case to the arbodienst or physician, within a week.
+    ReportToArbodienst,
+    /// Probleemanalyse by the occupational physician, in week 6.
+    ProblemAnalysis,
+    /// Plan van aanpak by employer and employee, in week 8; a case manager is appointed.
+    PlanOfAction,
+    /// Evaluation and adjustment of the plan of action, at least every six weeks.
+    Evaluation,
+    /// 42e-weeksmelding: the employer reports the case to UWV.
+    // snake_case alone would give `uwv_report42`.
+    #[serde(rename = "uwv_report_42")]
+    UwvReport42,
+    /// Eerstejaarsevaluatie, weeks 46–52.
+    FirstYearEvaluation,
+    /// UWV's letter about the WIA application, week 88 (track that it came).
+    #[serde(rename = "uwv_letter_88")]
+    UwvLetter88,
+    /// Actueel oordeel by the physician, weeks 87–91.
+    CurrentAssessment,
+    /// Eindevaluatie by the employer, weeks 87–91.
+    FinalEvaluation,
+    /// The employee has copies of the re-integration report (RIV), by week 91.
+    RivCopies,
+    /// The WIA application, by week 93.
+    WiaApplication,
+    /// Wage continuation ends after week 104 (a milestone, nobody's task).
+    EndOfWageContinuation,
+}
+
+named!(ActivityKind {
+    SickReport => "sick_report",
+    ReportToArbodienst => "report_to_arbodienst",
+    ProblemAnalysis => "problem_analysis",
+    PlanOfAction => "plan_of_action",
+    Evaluation => "evaluation",
+    UwvReport42 => "uwv_report_42",
+    FirstYearEvaluation => "first_year_evaluation",
+    UwvLetter88 => "uwv_letter_88",
+    CurrentAssessment => "current_assessment",
+    FinalEvaluation => "final_evaluation",
+    RivCopies => "riv_copies",
+    WiaApplication => "wia_application",
     EndOfWageContinuation => "end_of_wage_continuation",
 });
-str_enum!(Owner {
-    Employee => "employee", Employer => "employer", EmployerAndEmployee => "employer_and_employee",
-    Physician => "physician", PhysicianAndEmployer => "physician_and_employer", CaseManager => "case_manager",
-    Uwv => "uwv", Nobody => "nobody",
-});
-str_enum!(ActivityState { Done => "done", Open => "open", Overdue => "overdue", Closed => "closed" });
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl ActivityKind {
+    /// Who must do it.
+    ///
+    /// Evaluations are the employer's and employee's: the law puts the duty to evaluate
+    /// the plan of action on them, with the physician advising; and an employer-side
+    /// owner lets them end with employment like the rest of the employer's duties.
+    /// The WIA application is the employee's: they apply even when ziek uit dienst
+    /// (the employer's part, the RIV, is `riv_copies`).
+    pub fn owner(self) -> Owner {
+        match self {
+            Self::SickReport | Self::WiaApplication => Owner::Employee,
+            Self::ReportToArbodienst | Self::UwvReport42 | Self::FinalEvaluation | Self::RivCopies => {
+                Owner::Employer
+            }
+            Self::PlanOfAction | Self::Evaluation | Self::FirstYearEvaluation => Owner::EmployerAndEmployee,
+            Self::ProblemAnalysis | Self::CurrentAssessment => Owner::Physician,
+            Self::UwvLetter88 => Owner::Uwv,
+            Self::EndOfWageContinuation => Owner::Nobody,
+        }
+    }
+}
+
+/// Who must do an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// The sick employee.
+    Employee,
+    /// The employer.
+    Employer,
+    /// Employer and employee together.
+    EmployerAndEmployee,
+    /// The occupational physician (bedrijfsarts).
+    Physician,
+    /// The physician with the employer.
+    PhysicianAndEmployer,
+    /// The arbodienst's case manager.
+    CaseManager,
+    /// UWV.
+    Uwv,
+    /// Nobody: a milestone.
+    Nobody,
+}
+
+named!(Owner {
+    Employee => "employee",
+    Employer => "employer",
+    EmployerAndEmployee => "employer_and_employee",
+    Physician => "physician",
+    PhysicianAndEmployer => "physician_and_employer",
+    CaseManager => "case_manager",
+    Uwv => "uwv",
+    Nobody => "nobody",
+});
+
+impl Owner {
+    /// Whether the duty ends when employment ends during the case (ziek uit dienst).
+    /// Then UWV takes over re-integration under the Ziektewet, with its own physician,
+    /// so the employer's duties end, and so do those of the physician and case manager
+    /// the employer engaged, and wage continuation. The employee's own duties (the WIA
+    /// application) and UWV's stay.
+    pub fn ends_with_employment(self) -> bool {
+        !matches!(self, Self::Employee | Self::Uwv)
+    }
+}
+
+/// One activity the law asks for in this case, planned on the case's clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlannedActivity {
+    /// Stable identity across recomputation: `sick_report`, `problem_analysis`,
+    /// `evaluation_1`, `evaluation_2`, … (the kind's name, numbered for evaluations).
     pub key: String,
+    /// What it is.
     pub kind: ActivityKind,
+    /// Who must do it.
     pub owner: Owner,
+    /// The sick-day number it is due on (day 1 = first sick day).
     pub sick_day: u32,
+    /// For windows (weeks 46–52, weeks 87–91): the first date it may be done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window_from: Option<NaiveDate>,
+    /// The date it is due; projected as if the current or last spell continued.
     pub due_on: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HistoryError {
-    RecoveryBeforeFirstSickDay,
-    PercentOutOfRange,
-    NotAfterPreviousStep,
-    CaseClosed,
+/// Where an activity stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityState {
+    /// Done (its record is kept whatever happens to the case later).
+    Done,
+    /// Still to do, not yet due.
+    Open,
+    /// Still to do, and its due date has passed.
+    Overdue,
+    /// No longer asked for: the employee recovered, or employment ended before it fell due.
+    Closed,
 }
 
-pub fn continues_case(recovered_on: NaiveDate, new_first_day: NaiveDate) -> bool {
-    (new_first_day - recovered_on).num_days() < 28
-}
-
-pub fn date_of_sick_day(history: &CaseHistory, n: u32) -> Option<NaiveDate> {
-    let mut left = i64::from(n);
-    let last = history.spells.len().checked_sub(1)?;
-    for (i, s) in history.spells.iter().enumerate() {
-        let len = match s.recovered_on {
-            Some(r) if i != last => (r - s.first_day).num_days(),
-            _ => i64::MAX,
-        };
-        if left <= len {
-            return Some(s.first_day + Duration::days(left - 1));
-        }
-        left -= len;
-    }
-    None
-}
-
-pub fn sick_days_until(history: &CaseHistory, today: NaiveDate) -> u32 {
-    history
-        .spells
-        .iter()
-        .map(|s| {
-            let end = s.recovered_on.unwrap_or(today + Duration::days(1)).min(today + Duration::days(1));
-            (end - s.first_day).num_days().max(0) as u32
-        })
-        .sum()
-}
-
-fn working_day_after(d: NaiveDate) -> NaiveDate {
-    let mut d = d + Duration::days(1);
-    while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-        d += Duration::days(1);
-    }
-    d
-}
-
-pub fn plan(history: &CaseHistory) -> Vec<PlannedActivity> {
-    let mut out = Vec::new();
-    let Some(_) = history.spells.first() else { return out };
-    let at = |n: u32| date_of_sick_day(history, n).unwrap_or_default();
-    let mut push = |key: String, kind, owner, day: u32, from: Option<u32>, due: Option<NaiveDate>| {
-        out.push(PlannedActivity {
-            key,
-            kind,
-            owner,
-            sick_day: day,
-            window_from: from.map(at),
-            due_on: due.unwrap_or_else(|| at(day)),
-        })
-    };
-    use ActivityKind as K;
-    push("sick_report".into(), K::SickReport, Owner::Employee, 1, None, None);
-    push("report_to_arbodienst".into(), K::ReportToArbodienst, Owner::Employer, 7, None, None);
-    push("problem_analysis".into(), K::ProblemAnalysis, Owner::Physician, 42, None, None);
-    push("plan_of_action".into(), K::PlanOfAction, Owner::EmployerAndEmployee, 56, None, None);
-    let mut w = 14;
-    let mut i = 1;
-    while w < 104 {
-        push(format!("evaluation_{i}"), K::Evaluation, Owner::EmployerAndEmployee, w * 7, None, None);
-        w += 6;
-        i += 1;
-    }
-    push(
-        "uwv_report_42".into(),
-        K::UwvReport42,
-        Owner::Employer,
-        294,
-        None,
-        Some(working_day_after(at(294))),
-    );
-    push(
-        "first_year_evaluation".into(),
-        K::FirstYearEvaluation,
-        Owner::EmployerAndEmployee,
-        364,
-        Some(316),
-        None,
-    );
-    push("uwv_letter_88".into(), K::UwvLetter88, Owner::Uwv, 616, None, None);
-    push("current_assessment".into(), K::CurrentAssessment, Owner::Physician, 637, Some(603), None);
-    push("final_evaluation".into(), K::FinalEvaluation, Owner::Employer, 637, Some(603), None);
-    push("riv_copies".into(), K::RivCopies, Owner::Employer, 637, None, None);
-    push("wia_application".into(), K::WiaApplication, Owner::EmployerAndEmployee, 651, None, None);
-    push("end_of_wage_continuation".into(), K::EndOfWageContinuation, Owner::Nobody, 728, None, None);
-    out.sort_by_key(|a| (a.due_on, a.sick_day));
-    out
-}
-
-pub fn state_of(history: &CaseHistory, a: &PlannedActivity, done: bool, today: NaiveDate) -> ActivityState {
-    if done {
-        return ActivityState::Done;
-    }
-    if history.spells.last().is_some_and(|s| s.recovered_on.is_some()) {
-        return ActivityState::Closed;
-    }
-    if let Some(out) = history.out_of_employment_on
-        && a.due_on > out
-        && matches!(a.owner, Owner::Employer | Owner::EmployerAndEmployee | Owner::CaseManager)
-    {
-        return ActivityState::Closed;
-    }
-    if a.due_on < today { ActivityState::Overdue } else { ActivityState::Open }
-}
-
-pub fn check_recovery(
-    history: &CaseHistory,
-    partial_steps: &[(NaiveDate, u8)],
-    on: NaiveDate,
-    percent: u8,
-) -> Result<(), HistoryError> {
-    let Some(last) = history.spells.last() else { return Err(HistoryError::CaseClosed) };
-    if last.recovered_on.is_some() {
-        return Err(HistoryError::CaseClosed);
-    }
-    if percent > 100 {
-        return Err(HistoryError::PercentOutOfRange);
-    }
-    if on < last.first_day {
-        return Err(HistoryError::RecoveryBeforeFirstSickDay);
-    }
-    if partial_steps.iter().any(|(d, _)| *d >= on && *d >= last.first_day) {
-        return Err(HistoryError::NotAfterPreviousStep);
-    }
-    Ok(())
-}
+named!(ActivityState {
+    Done => "done",
+    Open => "open",
+    Overdue => "overdue",
+    Closed => "closed",
+});
