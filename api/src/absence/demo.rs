@@ -20,9 +20,7 @@ use crate::{
     config::Config,
     crypto::DataKey,
     db::Db,
-    entities::{
-        absence_activity, absence_case, absence_document, absence_statement, medical_note, membership, user,
-    },
+    entities::{absence_case, absence_document, absence_statement, medical_note, membership, user},
     error::ApiError,
     files::{pdf, storage::Storage},
 };
@@ -90,16 +88,7 @@ async fn mark_done(
     on: NaiveDate,
     by: &user::Model,
 ) -> Result<(), DbErr> {
-    absence_activity::Entity::update_many()
-        .col_expr(absence_activity::Column::State, store::DONE.into())
-        .col_expr(absence_activity::Column::DoneOn, on.into())
-        .col_expr(absence_activity::Column::DoneBy, by.id.into())
-        .col_expr(absence_activity::Column::DoneByName, by.name.clone().into())
-        .filter(absence_activity::Column::CaseId.eq(case))
-        .filter(absence_activity::Column::Key.eq(key))
-        .exec(txn)
-        .await
-        .map(|_| ())
+    store::mark_done(txn, case, key, on, store::By { user_id: Some(by.id), name: &by.name }).await
 }
 
 fn err(e: ApiError) -> DbErr {
@@ -139,12 +128,9 @@ pub async fn load(
     };
     let (kees, _) =
         reports::open(txn, now, org, &people[0], first, Some(150), &facts, by_eva).await.map_err(err)?;
-    for (key, day, who) in [
-        ("sick_report", 0, &eva),
-        ("report_to_arbodienst", 2, &eva),
-        ("problem_analysis", 38, &jeroen),
-        ("plan_of_action", 52, &lotte),
-    ] {
+    for (key, day, who) in
+        [("report_to_arbodienst", 2, &eva), ("problem_analysis", 38, &jeroen), ("plan_of_action", 52, &lotte)]
+    {
         mark_done(txn, kees.id, key, first + Duration::days(day), who).await?;
     }
     let spells = store::spells(txn, kees.id).await?;
@@ -189,7 +175,6 @@ pub async fn load(
     let (lisa, _) = reports::open(txn, now, org, &people[2], first, Some(240), &CaseFacts::default(), by_eva)
         .await
         .map_err(err)?;
-    mark_done(txn, lisa.id, "sick_report", first, &eva).await?;
     mark_done(txn, lisa.id, "report_to_arbodienst", first + Duration::days(1), &eva).await?;
     let spells = store::spells(txn, lisa.id).await?;
     reports::apply_recovery(txn, lisa, &spells, first + Duration::days(10), 100, by_eva, now)

@@ -113,7 +113,8 @@ pub async fn upload(
         case.id,
         store::By { user_id: Some(actor.user_id), name: &actor.name },
         "document_added",
-        Some(title),
+        // The id, not the title: the timeline shows each reader only the documents they may see.
+        Some(doc.id.to_string()),
         now,
     )
     .await?;
@@ -186,7 +187,6 @@ pub async fn set_visibility(
     let (doc, audience) = visible_document(state, actor, case_id, doc_id).await?;
     access::require(access::permissions(audience).set_visibility)?;
     let before = Visibility { employee: doc.visible_employee, employer: doc.visible_employer };
-    let title = doc.title.clone();
     let mut m: absence_document::ActiveModel = doc.into();
     m.visible_employee = Set(body.employee);
     m.visible_employer = Set(body.employer);
@@ -196,7 +196,7 @@ pub async fn set_visibility(
         case_id,
         store::By { user_id: Some(actor.user_id), name: &actor.name },
         "visibility_changed",
-        Some(title),
+        Some(doc.id.to_string()),
         now,
     )
     .await?;

@@ -193,6 +193,8 @@ pub async fn open(
     .await?;
     store::event(txn, case.id, who, "reported_sick", Some(first_day.to_string()), now).await?;
     store::replan(txn, &case, today, now).await?;
+    // The report itself is the first step: done by whoever made it, today.
+    store::mark_done(txn, case.id, "sick_report", today, who).await?;
     Ok((case, true))
 }
 

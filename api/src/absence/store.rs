@@ -214,3 +214,23 @@ pub async fn latest_case_of(
         .one(db)
         .await
 }
+
+/// Marks the case's activity `key` done on `on` (for steps Poort itself completes).
+pub async fn mark_done(
+    db: &impl ConnectionTrait,
+    case_id: Uuid,
+    key: &str,
+    on: NaiveDate,
+    by: By<'_>,
+) -> Result<(), DbErr> {
+    absence_activity::Entity::update_many()
+        .col_expr(absence_activity::Column::State, DONE.into())
+        .col_expr(absence_activity::Column::DoneOn, on.into())
+        .col_expr(absence_activity::Column::DoneBy, by.user_id.into())
+        .col_expr(absence_activity::Column::DoneByName, by.name.into())
+        .filter(absence_activity::Column::CaseId.eq(case_id))
+        .filter(absence_activity::Column::Key.eq(key))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

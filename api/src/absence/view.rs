@@ -2,6 +2,8 @@
 //! nothing is serialised straight from a table, so a column added later cannot
 //! leak to the employer by accident. Medical notes are never read here.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::absence::{
@@ -130,7 +132,7 @@ pub async fn build(
         .into_iter()
         .map(|a| activity(a, &case.case_number, name, today))
         .collect();
-    let documents = absence_document::Entity::find()
+    let documents: Vec<Document> = absence_document::Entity::find()
         .filter(absence_document::Column::CaseId.eq(case.id))
         .order_by_desc(absence_document::Column::UploadedAt)
         .all(db)
@@ -139,6 +141,8 @@ pub async fn build(
         .filter(|d| sees_document(audience, d))
         .map(document)
         .collect();
+    let titles: HashMap<String, String> =
+        documents.iter().map(|d| (d.id.to_string(), d.title.clone())).collect();
     let statements = absence_statement::Entity::find()
         .filter(absence_statement::Column::CaseId.eq(case.id))
         .order_by_desc(absence_statement::Column::CreatedAt)
@@ -154,9 +158,16 @@ pub async fn build(
         .all(db)
         .await?
         .into_iter()
-        // Who saw which document is the arbodienst's business, not the employee's colleague's.
-        .filter(|e| audience != Audience::Employer || e.action != "visibility_changed")
-        .map(|e| CaseEvent { at: e.at, actor_name: e.actor_name, action: e.action, detail: e.detail })
+        .filter_map(|e| {
+            // Document events name a document by id: shown with its title to those who
+            // may see the document, left out for everyone else.
+            let detail = if matches!(e.action.as_str(), "document_added" | "visibility_changed") {
+                Some(titles.get(e.detail.as_deref().unwrap_or_default())?.clone())
+            } else {
+                e.detail
+            };
+            Some(CaseEvent { at: e.at, actor_name: e.actor_name, action: e.action, detail })
+        })
         .collect();
     let history = store::history(case, &spells);
     Ok(AbsenceCase {
