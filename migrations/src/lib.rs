@@ -15,6 +15,7 @@ mod m20261122_000009_stay_signed_in;
 mod m20261122_000010_mobile_numbers;
 mod m20261122_000011_hours;
 mod m20261122_000012_remembered_devices;
+mod m20261122_000020_hours_cost_centres;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_mobile_numbers::Migration),
             Box::new(m20261122_000011_hours::Migration),
             Box::new(m20261122_000012_remembered_devices::Migration),
+            Box::new(m20261122_000020_hours_cost_centres::Migration),
         ]
     }
 }

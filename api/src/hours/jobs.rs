@@ -151,7 +151,7 @@ async fn at_deadline(db: &Db, org: Uuid, s: &HoursSettings, now: DateTime<Utc>) 
         .iter()
         .zip(&ids)
         .map(|(m, id)| {
-            let mut t = store::new_week(org, m.user_id, week, deadline, m.contract_minutes, now);
+            let mut t = store::new_week(org, m.user_id, week, deadline, store::Terms::of(m), now);
             t.id = Set(*id);
             t.late = Set(true);
             t
