@@ -26,24 +26,16 @@ enum Timesheets {
 /// Longest cost centre ("Wijkzorg Noord 4100" and payroll codes alike).
 const LEN: u32 = 100;
 
+/// Adds a nullable cost centre column (SQLite alters one column per statement).
+async fn add(m: &SchemaManager<'_>, table: impl IntoIden, column: impl IntoIden) -> Result<(), DbErr> {
+    m.alter_table(Table::alter().table(table).add_column(string_len_null(column, LEN)).to_owned()).await
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        // SQLite alters one column per statement.
-        m.alter_table(
-            Table::alter()
-                .table(Memberships::Table)
-                .add_column(string_len_null(Memberships::CostCentre, LEN))
-                .to_owned(),
-        )
-        .await?;
-        m.alter_table(
-            Table::alter()
-                .table(Timesheets::Table)
-                .add_column(string_len_null(Timesheets::CostCentre, LEN))
-                .to_owned(),
-        )
-        .await?;
+        add(m, Memberships::Table, Memberships::CostCentre).await?;
+        add(m, Timesheets::Table, Timesheets::CostCentre).await?;
         // The list filter (and the choices for it) within one organisation.
         m.create_index(
             Index::create()
