@@ -73,6 +73,7 @@ const HOUR_CORRECTIONS: &str = "/api/v1/hour-corrections";
 const HOUR_TYPES: &str = "/api/v1/hour-types";
 const CLIENTS: &str = "/api/v1/clients";
 const HOURS_SETTINGS: &str = "/api/v1/hours/settings";
+const HOURS_COST_CENTRES: &str = "/api/v1/hours/cost-centres";
 const HOUR_EXPORTS: &str = "/api/v1/hour-exports";
 const SECOND_FACTOR_SMS: &str = "/api/v1/auth/second-factor/sms";
 const ACTIVATION_PIN: &str = "/api/v1/activation/pin";
@@ -487,6 +488,8 @@ pub struct WeekFilter {
     pub client_id: Option<Uuid>,
     /// Only late (`true`) or only on-time (`false`) weeks (approvers' list).
     pub late: Option<bool>,
+    /// Only weeks worked under this cost centre.
+    pub cost_centre: Option<String>,
 }
 
 impl WeekFilter {
@@ -510,6 +513,9 @@ impl WeekFilter {
         }
         if let Some(late) = self.late {
             params.push(("late", late.to_string()));
+        }
+        if let Some(cc) = &self.cost_centre {
+            params.push(("cost_centre", cc.clone()));
         }
         if !self.q.trim().is_empty() {
             params.push(("q", self.q.trim().to_string()));
@@ -634,6 +640,13 @@ pub async fn clients(q: String) -> Result<Page<ClientRef>, ApiError> {
 /// `GET /api/v1/teams`: the organisation's teams, first page.
 pub async fn teams() -> Result<Page<Team>, ApiError> {
     json(call(Method::GET, &page_path(TEAMS, None), None).await?).await
+}
+
+/// `GET /api/v1/hours/cost-centres`: the cost centres of the weeks a list shows
+/// (`mine`: the worker's own), for its filter.
+pub async fn cost_centres(mine: bool) -> Result<Vec<String>, ApiError> {
+    let path = if mine { format!("{HOURS_COST_CENTRES}?mine=true") } else { HOURS_COST_CENTRES.to_string() };
+    json(call(Method::GET, &path, None).await?).await
 }
 
 /// `GET /api/v1/hours/settings`: the deadline and reminder moments.
