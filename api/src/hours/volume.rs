@@ -161,8 +161,10 @@ pub async fn load(db: &Db, workers: usize, now: DateTime<Utc>) -> Result<(), Str
     Ok(())
 }
 
+/// An account with the demo password and one membership in `org`: (user id, membership id).
+/// Shared with the absence volume data (`crate::absence::volume`).
 #[allow(clippy::too_many_arguments)]
-async fn person(
+pub(crate) async fn person(
     txn: &sea_orm::DatabaseTransaction,
     org: Uuid,
     email: &str,
