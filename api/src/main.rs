@@ -44,6 +44,10 @@ enum Command {
         /// each (bench/run uses 2,000). Only on a fresh database.
         #[arg(long, value_name = "WORKERS")]
         hours_volume: Option<usize>,
+        /// Benchmark data: an employer with this many employees and three years of
+        /// absence cases (bench/run uses 20,000). Only on a fresh database.
+        #[arg(long, value_name = "EMPLOYEES")]
+        absence_volume: Option<usize>,
     },
     /// Write the OpenAPI document (YAML).
     Openapi {
@@ -123,16 +127,22 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Seed { demo, hours_volume } => {
+        Command::Seed { demo, hours_volume, absence_volume } => {
             if let Some(workers) = hours_volume {
                 poort::hours::volume::load(&db, workers, clock.now()).await?;
                 println!("Hours volume data loaded: {workers} workers.");
-                if !demo {
-                    return Ok(());
-                }
+            }
+            if let Some(employees) = absence_volume {
+                let retention = config.absence_retention_days;
+                let loaded =
+                    poort::absence::volume::load(&db, employees, chrono::Utc::now(), retention).await?;
+                println!("Absence volume data loaded: {loaded}.");
             }
             if !demo {
-                return Err("nothing to seed: pass --demo (or --hours-volume N)".into());
+                if hours_volume.is_some() || absence_volume.is_some() {
+                    return Ok(());
+                }
+                return Err("nothing to seed: pass --demo (or --hours-volume N, --absence-volume N)".into());
             }
             let added = seed::demo(&db, clock.now(), &config.public_url()).await?;
             poort::absence::demo::documents(&db, &config, clock.now()).await?;

@@ -14,3 +14,4 @@ pub mod reports;
 pub mod routes;
 pub mod store;
 pub mod view;
+pub mod volume;

@@ -179,9 +179,9 @@ pub async fn load(db: &Db, workers: usize, now: DateTime<Utc>) -> Result<(), Str
     Ok(())
 }
 
-/// An account with one membership in the volume organisation; returns the user and
-/// membership ids.
-async fn person(
+/// An account with one membership in `org`; returns the user and membership ids.
+/// Shared with the absence volume data (`crate::absence::volume`).
+pub(crate) async fn person(
     txn: &sea_orm::DatabaseTransaction,
     org: Uuid,
     account: Account<'_>,
