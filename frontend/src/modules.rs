@@ -48,7 +48,7 @@ impl Module {
 
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
-        matches!(self, Module::Hours | Module::Admin | Module::Helpdesk)
+        matches!(self, Module::Hours | Module::Absence | Module::Admin | Module::Helpdesk)
     }
 
     /// Finds a module by its path segment.
@@ -129,6 +129,7 @@ mod tests {
         }
         assert_eq!(Module::Admin.href(), "/beheer");
         assert_eq!(Module::Hours.href(), "/uren");
+        assert_eq!(Module::Absence.href(), "/verzuim");
         assert_eq!(Module::from_slug("onbekend"), None);
     }
 
