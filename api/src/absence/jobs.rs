@@ -21,7 +21,7 @@ use super::{mail, reports::today};
 use crate::{
     entities::{
         absence_activity, absence_case, absence_document, absence_event, absence_recovery, absence_statement,
-        medical_note,
+        medical_note, user,
     },
     error::ApiError,
     files::storage::Storage,
@@ -91,10 +91,31 @@ pub async fn notify_due(state: &AppState, now: DateTime<Utc>) -> Result<(usize, 
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
+    // Who to tell, looked up once per batch: the employees of these cases in one query,
+    // each organisation's employer/arbodienst people once per owner — never per activity.
+    let employees: HashMap<Uuid, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(cases.values().filter_map(|c| c.user_id).collect::<Vec<_>>()))
+        .all(&state.db.write)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut others: HashMap<(Uuid, Owner), Vec<user::Model>> = HashMap::new();
     let (mut noticed, mut mailed) = (0, 0);
     for row in rows {
         let Some(case) = cases.get(&row.case_id) else { continue };
         let owner: Owner = row.owner.parse().unwrap_or(Owner::Nobody);
+        let groups = mail::groups_of(owner);
+        let key = (case.organisation_id, owner);
+        if let std::collections::hash_map::Entry::Vacant(slot) = others.entry(key) {
+            slot.insert(mail::org_recipients(&state.db.write, case.organisation_id, groups).await?);
+        }
+        let mut to: Vec<&user::Model> = others[&key].iter().filter(|u| Some(u.id) != case.user_id).collect();
+        if groups.contains(&mail::Group::Employee)
+            && let Some(u) = case.user_id.and_then(|id| employees.get(&id))
+        {
+            to.push(u);
+        }
         let txn = state.db.write.begin().await?;
         // Claim first: with two processes only one mails.
         let claimed = absence_activity::Entity::update_many()
@@ -106,7 +127,7 @@ pub async fn notify_due(state: &AppState, now: DateTime<Utc>) -> Result<(usize, 
         if claimed.rows_affected == 1 {
             let link = mail::case_link(state, case);
             let kind = if row.custom { None } else { row.kind.parse().ok() };
-            for u in mail::recipients(&txn, case, mail::groups_of(owner), None).await? {
+            for u in to {
                 let locale = Locale::from_tag(&u.locale);
                 let step = step_name(locale, kind, row.title.as_deref());
                 let due = row.due_on.format("%d-%m-%Y").to_string();

@@ -40,20 +40,30 @@ fn by(actor: &Actor) -> By<'_> {
     By { user_id: Some(actor.user_id), name: &actor.name }
 }
 
-fn check_facts(v: &mut Validation, f: &CaseFacts) {
+/// Checks the facts; `prefix` is where they sit in the request body (`facts.` for the
+/// employer's report, nothing for the employee's own, whose body has the fields at the top).
+fn check_facts(v: &mut Validation, f: &CaseFacts, prefix: &str) {
     if let Some(p) = f.contact_phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         let digits = p.chars().filter(char::is_ascii_digit).count();
         let allowed = p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
         if !allowed || !(6..=15).contains(&digits) {
-            v.add_code("facts.contact_phone", "phone", "Enter a phone number, e.g. 06 12345678".into());
+            v.add_code(
+                &format!("{prefix}contact_phone"),
+                "phone",
+                "Enter a phone number, e.g. 06 12345678".into(),
+            );
         }
     }
     let long = |s: &Option<String>, max: usize| s.as_deref().is_some_and(|t| t.chars().count() > max);
     if long(&f.contact_address, 300) {
-        v.add_code("facts.contact_address", "too_long", "At most 300 characters".into());
+        v.add_code(&format!("{prefix}contact_address"), "too_long", "At most 300 characters".into());
     }
     if long(&f.ongoing_work, MAX_TEXT_LEN) {
-        v.add_code("facts.ongoing_work", "too_long", format!("At most {MAX_TEXT_LEN} characters"));
+        v.add_code(
+            &format!("{prefix}ongoing_work"),
+            "too_long",
+            format!("At most {MAX_TEXT_LEN} characters"),
+        );
     }
 }
 
@@ -212,7 +222,7 @@ pub async fn report_own(
         contact_address: body.contact_address.clone(),
         ..Default::default()
     };
-    check_facts(&mut v, &facts);
+    check_facts(&mut v, &facts, "");
     v.finish()?;
     let employee = user::Entity::find_by_id(actor.user_id)
         .one(&state.db.write)
@@ -267,7 +277,7 @@ pub async fn report_for(
     let now = state.clock.now();
     let mut v = Validation::default();
     check_first_day(&mut v, body.first_sick_day, body.hours_worked_minutes, today(now));
-    check_facts(&mut v, &body.facts);
+    check_facts(&mut v, &body.facts, "facts.");
     let member = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(actor.organisation_id))
         .filter(membership::Column::UserId.eq(body.user_id))
@@ -450,7 +460,7 @@ pub async fn update_facts(
     let (case, audience) = access::visible(&state.db.write, actor, case_id).await?;
     access::require(access::permissions(audience).edit_facts)?;
     let mut v = Validation::default();
-    check_facts(&mut v, &body.facts);
+    check_facts(&mut v, &body.facts, "facts.");
     v.finish()?;
     let txn = state.db.write.begin().await?;
     let mut m: absence_case::ActiveModel = case.clone().into();

@@ -139,12 +139,7 @@ pub fn OwnSickReportPage() -> impl IntoView {
                         | show_field_errors(
                             &e,
                             t,
-                            &[
-                                ("facts.contact_phone", phone_error),
-                                ("contact_phone", phone_error),
-                                ("facts.contact_address", address_error),
-                                ("contact_address", address_error),
-                            ],
+                            &[("contact_phone", phone_error), ("contact_address", address_error)],
                         );
                     if shown {
                         if let Some(id) = first.first_error("own").or_else(|| {
