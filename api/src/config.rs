@@ -2,13 +2,17 @@
 //! variables; every variable can instead be read from a file named by
 //! `POORT_<NAME>_FILE` (for container secrets). Secrets never appear in `Debug`.
 
-use std::{collections::BTreeMap, fmt, path::PathBuf};
+use std::{collections::BTreeMap, fmt, path::PathBuf, sync::Arc};
+
+use chrono::{DateTime, Utc};
 
 use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
 };
 use serde::{Deserialize, Serialize};
+
+use crate::clock::{SharedClock, StartedClock, SystemClock};
 
 /// A value that must not be printed or logged.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +101,14 @@ pub struct Config {
     pub files_dir: PathBuf,
     /// Days after an absence case ends before the retention job anonymises it (default 2 years).
     pub absence_retention_days: i64,
+    /// Seconds between runs of the hours job (deadline locks, reminders); tests shorten it.
+    pub hours_job_interval_secs: u64,
+    /// This installation holds no real data (a demo, a test run): only then are the test
+    /// settings below accepted.
+    pub non_production: bool,
+    /// Start the clock at this instant (RFC 3339) and let it run from there, so a browser
+    /// test or a demo reaches Monday 09:00 without waiting for it. Needs `non_production`.
+    pub clock_start: Option<DateTime<Utc>>,
 }
 
 impl Default for Config {
@@ -124,6 +136,9 @@ impl Default for Config {
             sms_sender: "Poort".into(),
             files_dir: PathBuf::from("data/files"),
             absence_retention_days: 730,
+            hours_job_interval_secs: 60,
+            non_production: false,
+            clock_start: None,
         }
     }
 }
@@ -180,6 +195,26 @@ impl Config {
         }
     }
 
+    /// The clock for `serve` and `seed`: the real one, or — only on a non-production
+    /// installation — one that starts at `clock_start`. Deadlines, sessions and tokens all
+    /// follow it, so a wrong clock on real data would lock weeks at the wrong moment.
+    pub fn clock(&self) -> Result<SharedClock, String> {
+        match self.clock_start {
+            None => Ok(Arc::new(SystemClock)),
+            Some(_) if !self.non_production => Err("clock_start is for tests and demos only: \
+                 it is refused unless non_production is set (POORT_NON_PRODUCTION=true)"
+                .into()),
+            Some(start) => {
+                tracing::warn!(
+                    %start,
+                    "NOT THE REAL TIME: the clock starts at clock_start and runs from there \
+                     (non_production); deadlines, reminders and sessions follow it"
+                );
+                Ok(Arc::new(StartedClock::new(start)))
+            }
+        }
+    }
+
     /// Whether the database is PostgreSQL.
     pub fn is_postgres(&self) -> bool {
         self.database_url.starts_with("postgres://") || self.database_url.starts_with("postgresql://")
@@ -231,6 +266,9 @@ impl fmt::Debug for Config {
             .field("sms_sender", &self.sms_sender)
             .field("files_dir", &self.files_dir)
             .field("absence_retention_days", &self.absence_retention_days)
+            .field("hours_job_interval_secs", &self.hours_job_interval_secs)
+            .field("non_production", &self.non_production)
+            .field("clock_start", &self.clock_start)
             .finish()
     }
 }
@@ -303,6 +341,29 @@ mod tests {
             Config::from_figment(Figment::from(Serialized::defaults(Config::default())), env.into_iter());
         assert!(cfg.is_ok());
         assert!(Config::keys().contains(&"database_url".to_string()));
+    }
+
+    #[test]
+    fn a_start_for_the_clock_is_refused_unless_the_installation_is_not_production() {
+        let start: DateTime<Utc> = "2026-11-23T07:59:00Z".parse().unwrap();
+        let cfg = Config { clock_start: Some(start), ..Config::default() };
+        let refused = cfg.clock().err().unwrap_or_default();
+        assert!(refused.contains("non_production"), "{refused}");
+
+        let cfg = Config { clock_start: Some(start), non_production: true, ..Config::default() };
+        let now = cfg.clock().unwrap().now();
+        assert!(now >= start && now < start + chrono::Duration::seconds(5), "{now}");
+        let real = Config::default().clock().unwrap().now();
+        assert!((real - Utc::now()).num_seconds().abs() < 5, "{real}");
+    }
+
+    #[test]
+    fn the_clock_start_is_read_as_rfc_3339() {
+        let figment = Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::string("clock_start = \"2026-11-23T07:59:00Z\"\nnon_production = true"));
+        let cfg = Config::from_figment(figment, std::iter::empty()).unwrap();
+        assert_eq!(cfg.clock_start.map(|s| s.to_rfc3339()).as_deref(), Some("2026-11-23T07:59:00+00:00"));
+        assert!(cfg.non_production);
     }
 
     #[test]

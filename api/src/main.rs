@@ -1,12 +1,12 @@
 //! `poort`: the Poort server and its administration commands.
 
-use std::{path::PathBuf, process::ExitCode, sync::Arc};
+use std::{path::PathBuf, process::ExitCode};
 
 use actix_web::{HttpServer, web};
 use clap::{Parser, Subcommand};
 use poort::{
     app,
-    clock::SystemClock,
+    clock::SharedClock,
     config::{Config, LogFormat},
     db::Db,
     openapi, seed,
@@ -117,6 +117,8 @@ fn write_openapi(output: &std::path::Path, check: bool) -> Result<(), String> {
 
 async fn run(command: Command, config: Config) -> Result<(), String> {
     tracing::info!(config = ?config, "starting");
+    // Before the database: a refused clock setting stops here, having changed nothing.
+    let clock = config.clock()?;
     let db =
         Db::connect(&config.database_url, config.db_pool_size).await.map_err(|e| format!("database: {e}"))?;
     db.migrate().await.map_err(|e| format!("migration failed: {e}"))?;
@@ -127,7 +129,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         }
         Command::Seed { demo, hours_volume, absence_volume } => {
             if let Some(workers) = hours_volume {
-                poort::hours::volume::load(&db, workers, chrono::Utc::now()).await?;
+                poort::hours::volume::load(&db, workers, clock.now()).await?;
                 println!("Hours volume data loaded: {workers} workers.");
             }
             if let Some(employees) = absence_volume {
@@ -142,13 +144,13 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 }
                 return Err("nothing to seed: pass --demo (or --hours-volume N, --absence-volume N)".into());
             }
-            let added = seed::demo(&db, chrono::Utc::now(), &config.public_url()).await?;
-            poort::absence::demo::documents(&db, &config, chrono::Utc::now()).await?;
+            let added = seed::demo(&db, clock.now(), &config.public_url()).await?;
+            poort::absence::demo::documents(&db, &config, clock.now()).await?;
             println!("{}", if added { "Demo data loaded." } else { "Demo data was already there." });
             print_logins(&config);
             Ok(())
         }
-        Command::Serve => serve(config, db).await,
+        Command::Serve => serve(config, db, clock).await,
         Command::Openapi { .. } | Command::Config => Ok(()),
     }
 }
@@ -162,7 +164,7 @@ fn print_logins(config: &Config) {
     }
 }
 
-async fn serve(config: Config, db: Db) -> Result<(), String> {
+async fn serve(config: Config, db: Db, clock: SharedClock) -> Result<(), String> {
     poort::auth::password::warm_up();
     poort::auth::blocklist::warm_up();
     let listen = config.listen.clone();
@@ -172,7 +174,7 @@ async fn serve(config: Config, db: Db) -> Result<(), String> {
         config.workers
     };
     let url = config.public_url();
-    let state = web::Data::new(AppState::new(config, db, Arc::new(SystemClock)).await?);
+    let state = web::Data::new(AppState::new(config, db, clock).await?);
     poort::jobs::spawn(state.clone());
     poort::hours::jobs::spawn(state.clone());
     poort::absence::jobs::spawn(state.clone());

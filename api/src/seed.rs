@@ -163,6 +163,86 @@ pub fn demo_logins() -> Vec<DemoLogin> {
     PEOPLE.iter().map(|p| DemoLogin { email: p.email, name: p.name, what: p.what }).collect()
 }
 
+/// A made-up account (demo or benchmark data), with a known password.
+pub struct Account<'a> {
+    /// E-mail address.
+    pub email: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Works at the platform helpdesk.
+    pub helpdesk: bool,
+    /// Mobile number (E.164), not yet proven.
+    pub mobile: Option<&'a str>,
+}
+
+/// A made-up membership.
+pub struct Membership<'a> {
+    /// Role.
+    pub role: Role,
+    /// Rights.
+    pub rights: &'a [Right],
+    /// Main contact of the organisation.
+    pub main_contact: bool,
+    /// Contract minutes per week.
+    pub contract_minutes: Option<i32>,
+    /// Cost centre or placement.
+    pub cost_centre: Option<&'a str>,
+}
+
+/// Inserts a made-up account with the password hash `phc` (none: a person who never
+/// signs in, such as an employee who only appears in others' lists); returns its id.
+pub async fn insert_user(
+    db: &impl sea_orm::ConnectionTrait,
+    a: &Account<'_>,
+    phc: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Uuid, sea_orm::DbErr> {
+    let id = Uuid::now_v7();
+    user::ActiveModel {
+        id: Set(id),
+        email: Set(email::canonical(a.email)),
+        name: Set(a.name.into()),
+        password_hash: Set(phc.map(String::from)),
+        locale: Set("nl".into()),
+        helpdesk: Set(a.helpdesk),
+        birth_date: Set(None),
+        must_change_password: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        mobile: Set(a.mobile.map(String::from)),
+        mobile_verified_at: Set(None),
+        sms_second_factor: Set(false),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Inserts a made-up membership; returns its id.
+pub async fn insert_membership(
+    db: &impl sea_orm::ConnectionTrait,
+    user_id: Uuid,
+    organisation_id: Uuid,
+    m: &Membership<'_>,
+    at: DateTime<Utc>,
+) -> Result<Uuid, sea_orm::DbErr> {
+    let id = Uuid::now_v7();
+    membership::ActiveModel {
+        id: Set(id),
+        user_id: Set(user_id),
+        organisation_id: Set(organisation_id),
+        role: Set(m.role.as_str().into()),
+        rights: Set(Right::format_list(m.rights)),
+        main_contact: Set(m.main_contact),
+        contract_minutes: Set(m.contract_minutes),
+        cost_centre: Set(m.cost_centre.map(String::from)),
+        created_at: Set(at),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
 /// Loads the demo data unless it is there already. Returns whether anything was added.
 pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, String> {
     let err = |e: sea_orm::DbErr| e.to_string();
@@ -224,43 +304,21 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
         teams.insert((*org, *name), id);
     }
     for (p, hash) in PEOPLE.iter().zip(hashes) {
-        let user_id = Uuid::now_v7();
-        user::ActiveModel {
-            id: Set(user_id),
-            email: Set(email::canonical(p.email)),
-            name: Set(p.name.into()),
-            password_hash: Set(Some(hash)),
-            locale: Set("nl".into()),
-            helpdesk: Set(p.helpdesk),
-            birth_date: Set(None),
-            must_change_password: Set(false),
-            created_at: Set(now),
-            updated_at: Set(now),
-            // Known, not yet proven: "Mijn account" offers to confirm it for SMS codes.
-            mobile: Set(p.mobile.map(String::from)),
-            mobile_verified_at: Set(None),
-            sms_second_factor: Set(false),
-        }
-        .insert(&txn)
-        .await
-        .map_err(err)?;
+        // Mobile numbers are known, not yet proven: "Mijn account" offers to confirm them.
+        let account = Account { email: p.email, name: p.name, helpdesk: p.helpdesk, mobile: p.mobile };
+        let user_id = insert_user(&txn, &account, Some(&hash), now).await.map_err(err)?;
         let mut membership_ids = std::collections::HashMap::new();
         for (i, (org, role, rights, main)) in p.memberships.iter().enumerate() {
-            let id = Uuid::now_v7();
-            membership::ActiveModel {
-                id: Set(id),
-                user_id: Set(user_id),
-                organisation_id: Set(orgs[org]),
-                role: Set(role.as_str().into()),
-                rights: Set(Right::format_list(rights)),
-                main_contact: Set(*main),
-                contract_minutes: Set(None),
-                // The first membership is the one a sign-in lands in.
-                created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
-            }
-            .insert(&txn)
-            .await
-            .map_err(err)?;
+            // The first membership is the one a sign-in lands in.
+            let at = now + chrono::Duration::milliseconds(i as i64);
+            let m = Membership {
+                role: *role,
+                rights,
+                main_contact: *main,
+                contract_minutes: None,
+                cost_centre: None,
+            };
+            let id = insert_membership(&txn, user_id, orgs[org], &m, at).await.map_err(err)?;
             membership_ids.insert(*org, id);
         }
         for (org, name) in p.teams {

@@ -391,6 +391,19 @@ async fn the_employer_never_sees_anything_medical() {
         .await
         .unwrap();
     assert_eq!(reads.len(), 1, "the physician's read of the notes is audited");
+    // The case manager's read of the case is in the employer's own audit trail.
+    let lotte_reads = get!(&app, lotte, &format!("/api/v1/absence-cases/{id}"));
+    assert_eq!(lotte_reads.status, StatusCode::OK);
+    let eva = login(&app, EVA).await;
+    let trail = get!(&app, eva, "/api/v1/audit").json();
+    assert!(
+        trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "absence_case_read" && e["subject"] == id.as_str()),
+        "{trail}"
+    );
 }
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

@@ -366,9 +366,10 @@ async fn at_the_deadline_the_week_locks_and_a_correction_goes_through_the_planne
     assert!(names.contains(&"Daan Meijer") && names.contains(&"Anna Jansen"), "{names:?}");
 
     // A correction: the proposal and the reason go to the planner.
+    let kramer = client_id(&app, &anna, "Kramer").await;
     let proposal = vec![
         shift("2026-11-16", None, "08:00:00", "12:00:00"),
-        shift("2026-11-17", None, "13:00:00", "17:00:00"),
+        shift("2026-11-17", Some(&kramer), "13:00:00", "17:00:00"),
     ];
     let res = post!(
         &app,
@@ -401,8 +402,16 @@ async fn at_the_deadline_the_week_locks_and_a_correction_goes_through_the_planne
         post!(&app, anna, &format!("/api/v1/hour-corrections/{cid}/accept"), json!({})).status,
         StatusCode::FORBIDDEN
     );
+    // The planner sees whose care the hours were for by name, not by id.
+    assert_eq!(
+        correction["clients"],
+        json!([{"id": kramer, "name": "Mevrouw A. Kramer", "municipality": "Zeist"}])
+    );
     let pending = get!(&app, sophie, "/api/v1/hour-corrections?status=pending").json();
-    assert!(pending["items"].as_array().unwrap().iter().any(|c| c["id"] == cid));
+    let listed = pending["items"].as_array().unwrap().iter().find(|c| c["id"] == cid).unwrap().clone();
+    assert_eq!(listed["clients"], correction["clients"]);
+    let week = get!(&app, anna, &format!("/api/v1/me/timesheets/{THIS_WEEK}")).json();
+    assert_eq!(week["pending_correction"]["clients"][0]["name"], "Mevrouw A. Kramer");
     let res = post!(&app, sophie, &format!("/api/v1/hour-corrections/{cid}/accept"), json!({}));
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     assert_eq!(res.json()["decided_by"], "Sophie Bakker");
@@ -524,14 +533,24 @@ async fn exports_are_idempotent_and_processed_weeks_never_change() {
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.header("content-disposition").unwrap().starts_with("attachment; filename=\"uren-salaris-"));
     let text = csv.text();
-    assert!(text.starts_with("Medewerker;Medewerker-id;Week;Uursoort;Uren;Minuten\n"), "{text}");
-    assert!(text.contains("Anna Jansen;") && text.contains(";2026-W44;direct_care;18,00;1080"), "{text}");
+    assert!(text.starts_with("Medewerker;Medewerker-id;Week;Kostenplaats;Uursoort;Uren;Minuten\n"), "{text}");
+    // Anna's week 44 was worked in Zuid, before she moved to Noord; Daan works in Noord.
+    assert!(
+        text.contains("Anna Jansen;") && text.contains(";2026-W44;Wijkzorg Zuid 4200;direct_care;18,00;1080"),
+        "{text}"
+    );
+    assert!(text.contains(";2026-W44;Wijkzorg Noord 4100;direct_care;"), "{text}");
     let billing = get!(&app, fatima, &format!("/api/v1/hour-exports/{id}/billing.csv")).text();
     assert!(billing.contains("Utrecht;Mevrouw J. de Groot;"), "{billing}");
+    assert!(billing.starts_with("Gemeente;Cliënt;Cliënt-id;Kostenplaats;Uursoort;"), "{billing}");
     let xlsx = get!(&app, fatima, &format!("/api/v1/hour-exports/{id}/billing.xlsx"));
     assert_eq!(&xlsx.body[..2], b"PK", "an XLSX file is a zip");
     let lines = get!(&app, fatima, &format!("/api/v1/hour-exports/{id}/lines?limit=5")).json();
     assert_eq!(lines["items"].as_array().unwrap().len(), 5);
+    assert!(
+        lines["items"].as_array().unwrap().iter().all(|l| l["cost_centre"].as_str().is_some()),
+        "{lines}"
+    );
     assert!(lines["next_cursor"].is_string());
 
     // Another organisation's export does not exist for Eva, even with the right.
@@ -639,4 +658,97 @@ async fn deadline_settings_are_checked_and_move_open_weeks() {
     assert_eq!(last["deadline_at"], "2026-11-16T08:00:00Z");
     let due = get!(&app, anna, "/api/v1/me/hours/due").json();
     assert_eq!((due["week"].as_str(), due["overdue"][0].as_str()), (Some(THIS_WEEK), Some(LAST_WEEK)));
+}
+
+fn weeks_of(page: &Value) -> Vec<String> {
+    page["items"].as_array().unwrap().iter().map(|w| w["week"].as_str().unwrap().to_string()).collect()
+}
+
+#[actix_web::test]
+async fn a_week_keeps_the_cost_centre_it_was_worked_under_and_lists_filter_on_it() {
+    use poort::entities::membership;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let anna = login(&app, ANNA).await;
+    let mine = get!(&app, anna, "/api/v1/me/timesheets").json();
+    let cost_centre = |week: &str| {
+        mine["items"].as_array().unwrap().iter().find(|w| w["week"] == week).unwrap()["cost_centre"].clone()
+    };
+    assert_eq!(cost_centre("2026-W43"), "Wijkzorg Zuid 4200");
+    assert_eq!(cost_centre(THIS_WEEK), "Wijkzorg Noord 4100");
+    let res = get!(&app, anna, "/api/v1/me/timesheets?cost_centre=Wijkzorg%20Zuid%204200");
+    assert_eq!(weeks_of(&res.json()), ["2026-W44", "2026-W43"]);
+    let choices = get!(&app, anna, "/api/v1/hours/cost-centres?mine=true").json();
+    assert_eq!(choices, json!(["Wijkzorg Noord 4100", "Wijkzorg Zuid 4200"]));
+
+    // She moves to Zuid: a new week is worked there, the weeks she had stay Noord.
+    let anna_id =
+        get!(&app, anna, "/api/v1/me").json()["id"].as_str().unwrap().parse::<uuid::Uuid>().unwrap();
+    membership::Entity::update_many()
+        .col_expr(membership::Column::CostCentre, Expr::value("Wijkzorg Zuid 4200"))
+        .filter(membership::Column::UserId.eq(anna_id))
+        .exec(&t.state.db.write)
+        .await
+        .unwrap();
+    let next = get!(&app, anna, "/api/v1/me/timesheets/2026-W48").json();
+    assert_eq!(next["cost_centre"], "Wijkzorg Zuid 4200");
+    let this = get!(&app, anna, &format!("/api/v1/me/timesheets/{THIS_WEEK}")).json();
+    assert_eq!(this["cost_centre"], "Wijkzorg Noord 4100");
+
+    // The coordinator filters his teams' weeks the same way; Noor works in Zuid.
+    let mark = login(&app, MARK).await;
+    let zuid = get!(&app, mark, "/api/v1/timesheets?cost_centre=Wijkzorg%20Zuid%204200").json();
+    let names: std::collections::BTreeSet<&str> =
+        zuid["items"].as_array().unwrap().iter().map(|w| w["worker_name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Anna Jansen", "Noor Willems"].into());
+    assert!(zuid["items"].as_array().unwrap().iter().all(|w| w["cost_centre"] == "Wijkzorg Zuid 4200"));
+    let choices = get!(&app, mark, "/api/v1/hours/cost-centres").json();
+    assert_eq!(choices, json!(["Wijkzorg Noord 4100", "Wijkzorg Zuid 4200"]));
+    // A worker has no list of others' cost centres; another organisation has none of these.
+    assert_eq!(get!(&app, anna, "/api/v1/hours/cost-centres").status, StatusCode::FORBIDDEN);
+    let eva = login(&app, EVA).await;
+    assert_eq!(get!(&app, eva, "/api/v1/hours/cost-centres").json(), json!([]));
+    assert_eq!(
+        get!(&app, eva, "/api/v1/timesheets?cost_centre=Wijkzorg%20Zuid%204200").json()["items"],
+        json!([])
+    );
+}
+
+#[actix_web::test]
+async fn the_declarations_search_finds_a_week_and_a_rejection_reason() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let anna = login(&app, ANNA).await;
+    for q in ["2026-W45", "2026-w45", "45", "week%2045"] {
+        let res = get!(&app, anna, &format!("/api/v1/me/timesheets?q={q}"));
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        assert_eq!(weeks_of(&res.json()), ["2026-W45"], "q={q}");
+    }
+    assert_eq!(weeks_of(&get!(&app, anna, "/api/v1/me/timesheets?q=2026-W30").json()), Vec::<String>::new());
+    // Noor looks for the week that came back because of the travel time.
+    let noor = login(&app, "noor.willems@delinde.example").await;
+    let found = get!(&app, noor, "/api/v1/me/timesheets?q=REISTIJD").json();
+    assert_eq!(weeks_of(&found), [LAST_WEEK]);
+    assert_eq!(found["items"][0]["status"], "rejected");
+    // The coordinator's list searches the same way, besides names.
+    let mark = login(&app, MARK).await;
+    let found = get!(&app, mark, "/api/v1/timesheets?status=rejected&q=reistijd").json();
+    assert_eq!(weeks_of(&found), [LAST_WEEK]);
+    let by_week = get!(&app, mark, "/api/v1/timesheets?q=45").json();
+    assert!(!weeks_of(&by_week).is_empty() && weeks_of(&by_week).iter().all(|w| w == "2026-W45"));
+}
+
+#[actix_web::test]
+async fn me_says_whether_the_organisation_keeps_hours() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let (anna, fatima, eva) = (login(&app, ANNA).await, login(&app, FATIMA).await, login(&app, EVA).await);
+    assert_eq!(get!(&app, anna, "/api/v1/me").json()["hours_enabled"], true);
+    assert_eq!(get!(&app, eva, "/api/v1/me").json()["hours_enabled"], false, "Van Dijk keeps no hours");
+    let mut settings = get!(&app, fatima, "/api/v1/hours/settings").json();
+    settings["enabled"] = json!(false);
+    assert_eq!(put!(&app, fatima, "/api/v1/hours/settings", settings).status, StatusCode::OK);
+    assert_eq!(get!(&app, anna, "/api/v1/me").json()["hours_enabled"], false);
 }

@@ -31,8 +31,10 @@ const FLAGS = [
 /**
  * Opens a page at the given viewport. Uncaught page errors (a Rust panic
  * surfaces as one) are collected in `errors` so tests can assert there were none.
+ * `now` (a Date) starts the page's clock there, running on from it: pass
+ * `server.now()` of a server with its own clock, so both tell the same time.
  */
-export async function openBrowser(viewport) {
+export async function openBrowser(viewport, { now } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'poort-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -45,6 +47,7 @@ export async function openBrowser(viewport) {
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
   });
+  if (now) await context.clock.install({ time: now });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   const errors = [];

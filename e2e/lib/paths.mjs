@@ -7,5 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const e2eDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The repository root. */
 export const repoRoot = path.resolve(e2eDir, '..');
-/** Screenshots and server logs of a run (gitignored). */
-export const artifactsDir = path.join(e2eDir, 'artifacts');
+/** Which database the servers of this run use: `sqlite` (default) or `postgres`. */
+export const database = process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+/** Screenshots and server logs of a run (gitignored); a PostgreSQL run keeps its own. */
+export const artifactsDir = path.join(e2eDir, 'artifacts', ...(database === 'postgres' ? ['postgres'] : []));

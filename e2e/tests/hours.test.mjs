@@ -1,24 +1,38 @@
-// Issue 4 (hours): a worker enters her week and signs it; the coordinator
-// rejects it with a reason; she corrects and signs again; the coordinator
-// approves; the administrator exports (CSV and XLSX downloads) and the week
-// shows as processed. Her previous week, left unsigned past its deadline, is
-// late and locked: she asks for a correction and the planner accepts it.
-// Walked at desktop and phone size, each on a fresh demo database.
+// Issue 4 (hours): a reminder mail links a worker to the week she has not
+// signed yet; she enters the next week and signs it; the coordinator rejects it
+// with a reason; she corrects and signs again; the coordinator approves; the
+// administrator exports (CSV and XLSX downloads) and the week shows as processed,
+// in her declarations by cost centre too. Meanwhile Monday 09:00 passes: the week
+// she left unsigned locks and is late; she asks for a correction and the planner
+// accepts it. Walked at desktop and phone size, each on a fresh demo database
+// (SQLite, and PostgreSQL in the e2e-postgres step).
 //
-// The server runs on the real clock: the demo data puts the previous week
-// before its deadline (Monday 09:00 Amsterdam), so it is late and locked now.
+// The server's clock starts at Monday 23 November 2026 08:59 Amsterdam time and
+// runs on from there (a test-only setting), so the deadline of week 47 passes a
+// minute into the walk; the browsers' clocks start at the server's time. The
+// first step (about 5 s) must be done by then; the walk on the next week fills
+// most of the wait.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 
-import { ANNA, DEMO_PASSWORD, signIn } from '../lib/app.mjs';
+import { ANNA, DEMO_PASSWORD, signIn, signOut } from '../lib/app.mjs';
 import { VIEWPORTS, openBrowser } from '../lib/browser.mjs';
+import { findLink, startMailSink } from '../lib/mail.mjs';
 import { startServer } from '../lib/server.mjs';
+
+// A minute before the deadline of week 47 (Monday 09:00 in Amsterdam, 08:00 UTC).
+const CLOCK_START = '2026-11-23T07:59:00Z';
+/** How long the walk may wait for the deadline to pass and the hours job to lock the week. */
+const LOCK_TIMEOUT_MS = 240_000;
 
 const MARK = { email: 'mark.devries@delinde.example', name: 'Mark de Vries' };
 const FATIMA = { email: 'fatima.elamrani@delinde.example', name: 'Fatima El Amrani' };
 const SOPHIE = { email: 'sophie.bakker@delinde.example', name: 'Sophie Bakker' };
+const EVA = { email: 'eva.visser@vandijkbouw.example' };
+const NOORD = 'Wijkzorg Noord 4100';
+const ZUID = 'Wijkzorg Zuid 4200';
 const REJECTION = 'Woensdag was u bij mevrouw De Groot, niet bij mevrouw Kramer.';
 const CORRECTION = 'Woensdag ben ik nog twee uur bij mevrouw Kramer geweest; dat stond er niet in.';
 
@@ -36,16 +50,35 @@ function weekDays(week) {
   });
 }
 
-/** The ISO week before `week`. */
-function previousWeek(week) {
+/** The ISO week `by` weeks from `week` (before it when negative). */
+function weekFrom(week, by) {
   const monday = new Date(`${weekDays(week)[0]}T12:00:00Z`);
-  monday.setUTCDate(monday.getUTCDate() - 7);
+  monday.setUTCDate(monday.getUTCDate() + 7 * by);
   const thursday = new Date(monday);
   thursday.setUTCDate(monday.getUTCDate() + 3);
   const year = thursday.getUTCFullYear();
   const jan1 = new Date(Date.UTC(year, 0, 1));
   const number = 1 + Math.floor(((thursday - jan1) / 86_400_000 - 3 + ((jan1.getUTCDay() + 6) % 7)) / 7);
   return `${year}-W${String(number).padStart(2, '0')}`;
+}
+
+const nextWeek = (week) => weekFrom(week, 1);
+
+/**
+ * Reloads the week until the deadline has passed and the hours job has locked it
+ * (its history says so): the server's clock runs at the real pace.
+ */
+async function waitForLock(page) {
+  const until = Date.now() + LOCK_TIMEOUT_MS;
+  for (;;) {
+    await page.getByTestId('week-title').waitFor();
+    const locked = await page.getByTestId('locked').count();
+    const recorded = await page.locator('[data-testid="history-event"][data-action="locked"]').count();
+    if (locked && recorded) return;
+    if (Date.now() > until) throw new Error(`the week did not lock within ${LOCK_TIMEOUT_MS} ms`);
+    await page.waitForTimeout(2_000);
+    await page.reload();
+  }
 }
 
 async function signInAs(browser, url, email) {
@@ -63,55 +96,79 @@ async function showDay(page, viewport, date, scope = page) {
 
 for (const viewport of VIEWPORTS) {
   describe(`hours: sign, reject, correct, approve, export (${viewport.name} ${viewport.width}×${viewport.height})`, () => {
+    let sink;
     let server;
     let anna;
     let mark;
     let fatima;
     let sophie;
+    // The week the reminder is about (deadline this morning), and the next one she signs.
+    let due;
+    let dueDays;
     let week;
     let days;
 
     before(async () => {
-      server = await startServer(`hours-${viewport.name}`);
-      anna = await openBrowser(viewport);
-      mark = await openBrowser(viewport);
-      fatima = await openBrowser(viewport);
-      sophie = await openBrowser(viewport);
+      sink = await startMailSink();
+      server = await startServer(`hours-${viewport.name}`, {
+        clockStart: CLOCK_START,
+        env: ({ url }) => ({ POORT_SMTP_URL: sink.smtpUrl, POORT_BASE_URL: url }),
+      });
+      anna = await openBrowser(viewport, { now: server.now() });
+      mark = await openBrowser(viewport, { now: server.now() });
+      fatima = await openBrowser(viewport, { now: server.now() });
+      sophie = await openBrowser(viewport, { now: server.now() });
     });
 
     after(async () => {
       for (const b of [sophie, fatima, mark, anna]) await b?.close();
       await server?.stop();
+      await sink?.stop();
     });
 
-    it('shows the worker the week to sign with a countdown, and opens it from the dashboard', async () => {
+    it('mails her a reminder before Monday 09:00 with a link to the week, counted down on the dashboard', async () => {
+      // The hours job ran at start-up: the Monday 07:00 reminder goes to those who have not signed.
+      const mail = await sink.waitForMail({ to: ANNA.email, subject: /^Onderteken je uren van week \d+$/ });
+      const link = findLink(mail.body, '/uren/week/');
+      assert.equal(new URL(link).origin, server.url, 'links are built from the public URL');
+      due = new URL(link).pathname.match(/^\/uren\/week\/(\d{4}-W\d{2})$/)?.[1];
+      assert.equal(due, '2026-W47');
+      assert.match(mail.body, /vóór 23-11-2026 09:00/);
+      dueDays = weekDays(due);
+      week = nextWeek(due);
+      days = weekDays(week);
+
       const { page } = anna;
       await signInAs(anna, server.url, ANNA.email);
       const card = page.getByTestId('hours-due');
       await card.getByTestId('countdown').waitFor();
-      assert.match(await card.getByTestId('countdown').innerText(), /^Nog \d+ (dag|dagen|uur|minuut|minuten)/);
+      // Under a minute to go, by the browser's clock, which starts at the server's.
+      assert.equal(await card.getByTestId('countdown').innerText(), 'Nog 1 minuut');
       assert.match(await card.innerText(), /Rapporteer/);
-      // Last week was never signed: it waits here too.
+      // The week before was never signed: it waits here too.
       await card.getByTestId('overdue').waitFor();
+      assert.match(await card.getByTestId('due-link').getAttribute('href'), new RegExp(`/uren/week/${due}$`));
       await anna.screenshot('hours-dashboard-nl');
 
-      const href = await card.getByTestId('due-link').getAttribute('href');
-      week = href.match(/\/uren\/week\/(\d{4}-W\d{2})$/)?.[1];
-      assert.ok(week, `deep link to the week: ${href}`);
-      days = weekDays(week);
-      await card.getByTestId('due-link').click();
-      await page.waitForURL(new RegExp(`/uren/week/${week}$`));
+      // The mail's link opens the week, still hers to change.
+      await page.goto(link);
       await page.getByTestId('week-title').waitFor();
-      assert.match(await page.title(), /^Week \d+ \(\d{4}\) – Uren – Poort$/);
+      assert.match(await page.title(), /^Week 47 \(2026\) – Uren – Poort$/);
       assert.equal(await page.getByTestId('week-status-badge').innerText(), 'Rapporteer');
-
+      assert.equal(await page.getByTestId('locked').count(), 0);
+      await page.getByTestId('save-week').waitFor();
       // Tuesday was put there by the planning system, for her to confirm.
-      const tuesday = await showDay(page, viewport, days[1]);
+      const tuesday = await showDay(page, viewport, dueDays[1]);
       await tuesday.getByTestId('planned').first().waitFor();
       assert.match(await tuesday.innerText(), /gepland — bevestig of pas aan/);
-      await page.getByTestId('week-total').waitFor();
       assert.match(await page.getByTestId('contract').innerText(), /van 24:00 uur/);
       await anna.screenshot('hours-week-grid');
+
+      // On to the week after it.
+      await page.getByTestId('next-week').click();
+      await page.waitForURL(new RegExp(`/uren/week/${week}$`));
+      await page.getByTestId('week-total').waitFor();
+      assert.equal(await page.getByTestId('week-status-badge').innerText(), 'Rapporteer');
     });
 
     it('lets her add a line, points at a wrong end time while typing, and saves', async () => {
@@ -218,6 +275,7 @@ for (const viewport of VIEWPORTS) {
       const row = page.locator(`[data-testid="approval-row"][data-week="${week}"]`);
       await row.waitFor();
       assert.match(await row.innerText(), /Anna Jansen/);
+      assert.equal(await row.getByTestId('cost-centre').innerText(), NOORD);
       await mark.screenshot('hours-approvals');
       await row.getByTestId('open-week').click();
       await page.getByTestId('approval-title').waitFor();
@@ -285,8 +343,8 @@ for (const viewport of VIEWPORTS) {
       const [csv] = await Promise.all([page.waitForEvent('download'), newest.getByTestId('download-payroll.csv').click()]);
       assert.match(csv.suggestedFilename(), /^uren-salaris-\d{8}-\d{6}\.csv$/);
       const text = await readFile(await csv.path(), 'utf8');
-      assert.match(text.split('\n')[0], /^Medewerker;Medewerker-id;Week;Uursoort;Uren;Minuten/);
-      assert.match(text, new RegExp(`Anna Jansen;[0-9a-f-]+;${week};`));
+      assert.match(text.split('\n')[0], /^Medewerker;Medewerker-id;Week;Kostenplaats;Uursoort;Uren;Minuten/);
+      assert.match(text, new RegExp(`Anna Jansen;[0-9a-f-]+;${week};${NOORD};`));
 
       const [xlsx] = await Promise.all([page.waitForEvent('download'), newest.getByTestId('download-billing.xlsx').click()]);
       assert.match(xlsx.suggestedFilename(), /^uren-facturatie-\d{8}-\d{6}\.xlsx$/);
@@ -308,34 +366,54 @@ for (const viewport of VIEWPORTS) {
       const row = page.locator(`[data-testid="declaration-row"][data-week="${week}"]`);
       await row.waitFor();
       assert.match(await row.innerText(), /Verwerkt/);
-      // Choose a column; it is remembered on the server.
+      // Choose columns; they are remembered on the server.
       await page.getByTestId('column-chooser').locator('summary').click();
-      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/hours/columns') && r.request().method() === 'PUT');
-      await page.getByTestId('column-contract_hours').check();
-      assert.equal((await saved).status(), 200);
+      for (const column of ['contract_hours', 'cost_centre']) {
+        const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/hours/columns') && r.request().method() === 'PUT');
+        await page.getByTestId(`column-${column}`).check();
+        assert.equal((await saved).status(), 200);
+      }
       await page.reload();
       await page.getByRole('columnheader', { name: 'Contracturen' }).waitFor({ state: 'attached' });
-      // Filter on status.
+      await page.getByRole('columnheader', { name: 'Kostenplaats' }).waitFor({ state: 'attached' });
+      assert.match(await row.innerText(), new RegExp(NOORD));
+      // Search for a week by its number.
+      await page.getByTestId('declarations-search').fill(String(Number(due.slice(6))));
+      await page.locator(`[data-testid="declaration-row"][data-week="${week}"]`).waitFor({ state: 'detached' });
+      assert.deepEqual(
+        await page.getByTestId('declaration-row').evaluateAll((rows) => rows.map((r) => r.dataset.week)),
+        [due],
+      );
+      await page.getByTestId('declarations-search').fill('');
+      // Filter on status and cost centre: her weeks from before she moved to Noord.
       if (viewport.isMobile) await page.getByTestId('toggle-filters').click();
       await page.locator('#declarations-status').selectOption({ label: 'Verwerkt' });
       await page.getByTestId('active-filters').getByText('Status: Verwerkt').waitFor();
+      await page.locator('#declarations-cost-centre').selectOption({ label: ZUID });
+      await page.getByTestId('active-filters').getByText(`Kostenplaats: ${ZUID}`).waitFor();
+      await page.locator(`[data-testid="declaration-row"][data-week="${week}"]`).waitFor({ state: 'detached' });
       await page.waitForFunction(
-        () => [...document.querySelectorAll('[data-testid="declaration-row"]')].every((r) => r.textContent.includes('Verwerkt')),
+        (zuid) => {
+          const rows = [...document.querySelectorAll('[data-testid="declaration-row"]')];
+          return rows.length > 0 && rows.every((r) => r.textContent.includes('Verwerkt') && r.textContent.includes(zuid));
+        },
+        ZUID,
       );
       await anna.screenshot('hours-declarations');
     });
 
-    it('shows last week as late and locked; she asks the planner for a correction', async () => {
+    it('locks the week she did not sign at Monday 09:00 and marks it late; she asks the planner for a correction', async () => {
       const { page } = anna;
-      const late = previousWeek(week);
-      const lateDays = weekDays(late);
+      const late = due;
+      const lateDays = dueDays;
       await page.goto(`${server.url}/uren/week/${late}`);
-      await page.getByTestId('locked').waitFor();
+      await waitForLock(page);
       assert.equal(await page.getByTestId('week-status-badge').innerText(), 'Rapporteer');
       await page.getByTestId('late-badge').getByText('Te laat').waitFor();
       // Locked: no more changes of her own (signing late is still possible).
       assert.equal(await page.getByTestId('save-week').count(), 0);
       assert.equal(await page.getByTestId('add-line-' + lateDays[0]).count(), 0);
+      await anna.screenshot('hours-locked');
 
       await page.getByTestId('request-correction').click();
       const form = page.getByTestId('correction-form');
@@ -365,9 +443,11 @@ for (const viewport of VIEWPORTS) {
       await page.getByTestId('hours-corrections').getByTestId('corrections-count').waitFor();
       await page.goto(`${server.url}/uren`);
       await page.waitForURL(/\/uren\/correcties$/);
-      const card = page.locator(`[data-testid="correction-card"][data-week="${previousWeek(week)}"]`);
+      const card = page.locator(`[data-testid="correction-card"][data-week="${due}"]`);
       await card.waitFor();
       assert.equal(await card.getByTestId('correction-reason').innerText(), CORRECTION);
+      // The proposed line names the client, although the week had no hours for her that day.
+      assert.match(await card.getByTestId('proposed-lines').innerText(), /14:00–16:00[\s\S]*Mevrouw A\. Kramer/);
       await card.getByTestId('day-totals').waitFor();
       await sophie.screenshot('hours-corrections');
       await card.getByTestId('accept-correction').click();
@@ -377,7 +457,7 @@ for (const viewport of VIEWPORTS) {
       const anne = anna.page;
       await anne.reload();
       await anne.locator('[data-testid="history-event"][data-action="correction_accepted"]').waitFor();
-      const wednesday = await showDay(anne, viewport, weekDays(previousWeek(week))[2]);
+      const wednesday = await showDay(anne, viewport, dueDays[2]);
       assert.match(await wednesday.innerText(), /14:00–16:00/);
       assert.equal(await anne.getByTestId('correction-pending').count(), 0);
     });
@@ -403,13 +483,26 @@ for (const viewport of VIEWPORTS) {
     } else {
       it('moves between the day tabs with the arrow keys', async () => {
         const { page } = anna;
-        await page.getByTestId(`tab-${weekDays(previousWeek(week))[2]}`).focus();
+        await page.getByTestId(`tab-${dueDays[2]}`).focus();
         await page.keyboard.press('ArrowRight');
-        const thursday = page.getByTestId(`tab-${weekDays(previousWeek(week))[3]}`);
+        const thursday = page.getByTestId(`tab-${dueDays[3]}`);
         assert.equal(await thursday.getAttribute('aria-selected'), 'true');
         assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-selected')), 'true');
       });
     }
+
+    it('leaves Uren out where the organisation keeps no hours', async () => {
+      const { page } = fatima;
+      await page.goto(`${server.url}/`);
+      await signOut(page);
+      await signIn(page, { email: EVA.email, password: DEMO_PASSWORD });
+      await page.getByTestId('greeting').waitFor();
+      if (viewport.isMobile) await page.getByTestId('menu-button').click();
+      const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      await menu.getByRole('link', { name: 'Mijn account' }).waitFor();
+      assert.equal(await menu.getByRole('link', { name: 'Uren' }).count(), 0);
+      assert.equal(await page.getByTestId('hours-due').count(), 0);
+    });
 
     it('raised no script errors', () => {
       for (const b of [anna, mark, fatima, sophie]) assert.deepEqual(b.errors, []);

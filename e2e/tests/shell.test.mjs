@@ -47,12 +47,12 @@ for (const viewport of VIEWPORTS) {
     });
 
     it('brings a deep link back after signing in', async () => {
-      await page.goto(`${server.url}/binnenkort/verzuim`);
-      await page.waitForURL(/\/inloggen\?terug=\/binnenkort\/verzuim$/);
+      await page.goto(`${server.url}/binnenkort/documenten`);
+      await page.waitForURL(/\/inloggen\?terug=\/binnenkort\/documenten$/);
       await signIn(page, { email: ANNA.email, password: DEMO_PASSWORD });
-      await page.waitForURL(/\/binnenkort\/verzuim$/);
-      await page.getByRole('heading', { level: 1, name: 'Verzuim is binnenkort beschikbaar' }).waitFor();
-      assert.equal(await page.title(), 'Verzuim – Poort');
+      await page.waitForURL(/\/binnenkort\/documenten$/);
+      await page.getByRole('heading', { level: 1, name: 'Documenten is binnenkort beschikbaar' }).waitFor();
+      assert.equal(await page.title(), 'Documenten – Poort');
       await browser.screenshot('coming-soon-nl');
     });
 

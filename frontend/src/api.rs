@@ -8,12 +8,18 @@
 
 use std::cell::RefCell;
 
+use chrono::NaiveDate;
 use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use shared::Page;
+use shared::absence::{
+    AbsenceCase, AbsencePending, Activity, ActivityDone, ActivityKind, CaseStatus, CaseSummary, Document,
+    DocumentKind, FactsUpdate, MedicalNote, NewActivity, NewMedicalNote, NewSickReport, NewStatement,
+    OutOfEmployment, OwnRecovery, OwnSickReport, PersonRef, RecoveryReport, Statement, Visibility,
+};
 use shared::accounts::SecuritySettings;
 use shared::accounts::{
     Activate, ActivationInfo, ActivationLookup, Invitation, NewInvitation, PasswordCheck, PasswordCheckResult,
@@ -73,6 +79,7 @@ const HOUR_CORRECTIONS: &str = "/api/v1/hour-corrections";
 const HOUR_TYPES: &str = "/api/v1/hour-types";
 const CLIENTS: &str = "/api/v1/clients";
 const HOURS_SETTINGS: &str = "/api/v1/hours/settings";
+const HOURS_COST_CENTRES: &str = "/api/v1/hours/cost-centres";
 const HOUR_EXPORTS: &str = "/api/v1/hour-exports";
 const SECOND_FACTOR_SMS: &str = "/api/v1/auth/second-factor/sms";
 const ACTIVATION_PIN: &str = "/api/v1/activation/pin";
@@ -82,6 +89,9 @@ const MY_MOBILE: &str = "/api/v1/me/mobile";
 const MY_SMS_FACTOR: &str = "/api/v1/me/sms-factor";
 const MY_REMEMBERED: &str = "/api/v1/me/remembered-devices";
 const ORGANISATIONS: &str = "/api/v1/organisations";
+const MY_ABSENCE: &str = "/api/v1/me/absence";
+const ABSENCE_CASES: &str = "/api/v1/absence-cases";
+const ABSENCE_ACTIVITIES: &str = "/api/v1/absence-activities";
 
 /// Items per page of the admin lists: a screenful, so "load more" is rare.
 const PAGE_SIZE: u32 = 50;
@@ -487,6 +497,8 @@ pub struct WeekFilter {
     pub client_id: Option<Uuid>,
     /// Only late (`true`) or only on-time (`false`) weeks (approvers' list).
     pub late: Option<bool>,
+    /// Only weeks worked under this cost centre.
+    pub cost_centre: Option<String>,
 }
 
 impl WeekFilter {
@@ -510,6 +522,9 @@ impl WeekFilter {
         }
         if let Some(late) = self.late {
             params.push(("late", late.to_string()));
+        }
+        if let Some(cc) = &self.cost_centre {
+            params.push(("cost_centre", cc.clone()));
         }
         if !self.q.trim().is_empty() {
             params.push(("q", self.q.trim().to_string()));
@@ -636,6 +651,13 @@ pub async fn teams() -> Result<Page<Team>, ApiError> {
     json(call(Method::GET, &page_path(TEAMS, None), None).await?).await
 }
 
+/// `GET /api/v1/hours/cost-centres`: the cost centres of the weeks a list shows
+/// (`mine`: the worker's own), for its filter.
+pub async fn cost_centres(mine: bool) -> Result<Vec<String>, ApiError> {
+    let path = if mine { format!("{HOURS_COST_CENTRES}?mine=true") } else { HOURS_COST_CENTRES.to_string() };
+    json(call(Method::GET, &path, None).await?).await
+}
+
 /// `GET /api/v1/hours/settings`: the deadline and reminder moments.
 pub async fn hours_settings() -> Result<HoursSettings, ApiError> {
     json(call(Method::GET, HOURS_SETTINGS, None).await?).await
@@ -664,6 +686,243 @@ pub async fn exports(cursor: Option<String>) -> Result<Page<ExportBatch>, ApiErr
 /// A plain link: the browser sends the session cookie and saves the attachment itself.
 pub fn export_file_href(id: Uuid, file: &str) -> String {
     format!("{HOUR_EXPORTS}/{id}/{file}")
+}
+
+// --- Absence -----------------------------------------------------------------
+
+/// Filters of the case list; empty fields are left out of the query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseFilter {
+    /// Only open or only closed cases.
+    pub status: Option<CaseStatus>,
+    /// Part of the employee's name, or the case number.
+    pub q: String,
+}
+
+impl CaseFilter {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(status) = self.status {
+            params.push(("status", status.as_str().to_string()));
+        }
+        if !self.q.trim().is_empty() {
+            params.push(("q", self.q.trim().to_string()));
+        }
+        params
+    }
+}
+
+/// Filters of the dossier view (seed 004): every activity done or still to do.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActivityFilter {
+    /// Done (`true`) or still to do (`false`).
+    pub done: Option<bool>,
+    /// Only overdue activities.
+    pub overdue: bool,
+    /// Due on or after this day.
+    pub due_from: Option<NaiveDate>,
+    /// Due on or before this day.
+    pub due_to: Option<NaiveDate>,
+    /// Only this employee's cases.
+    pub employee_id: Option<Uuid>,
+    /// Only this activity.
+    pub kind: Option<ActivityKind>,
+    /// Part of the employee's name, or the case number.
+    pub q: String,
+}
+
+impl ActivityFilter {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(done) = self.done {
+            params.push(("done", done.to_string()));
+        }
+        if self.overdue {
+            params.push(("overdue", "true".to_string()));
+        }
+        if let Some(d) = self.due_from {
+            params.push(("due_from", d.to_string()));
+        }
+        if let Some(d) = self.due_to {
+            params.push(("due_to", d.to_string()));
+        }
+        if let Some(e) = self.employee_id {
+            params.push(("employee_id", e.to_string()));
+        }
+        if let Some(k) = self.kind {
+            params.push(("kind", k.as_str().to_string()));
+        }
+        if !self.q.trim().is_empty() {
+            params.push(("q", self.q.trim().to_string()));
+        }
+        params
+    }
+}
+
+/// What goes with an uploaded document, as the query of the upload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UploadMeta {
+    /// Kind of document.
+    pub kind: DocumentKind,
+    /// Title shown in the dossier.
+    pub title: String,
+    /// The file's name on the uploader's computer.
+    pub file_name: String,
+    /// Visible to the employee.
+    pub employee: bool,
+    /// Visible to the employer.
+    pub employer: bool,
+}
+
+impl UploadMeta {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("kind", self.kind.as_str().to_string()),
+            ("title", self.title.trim().to_string()),
+            ("file_name", self.file_name.clone()),
+            ("employee", self.employee.to_string()),
+            ("employer", self.employer.to_string()),
+        ]
+    }
+}
+
+/// `GET /api/v1/me/absence`: the person's own cases, newest first.
+pub async fn my_absence() -> Result<Vec<CaseSummary>, ApiError> {
+    json(call(Method::GET, MY_ABSENCE, None).await?).await
+}
+
+/// `POST /api/v1/me/absence`: reports the person sick (ziekmelding).
+pub async fn report_own_sick(report: &OwnSickReport) -> Result<AbsenceCase, ApiError> {
+    json(call(Method::POST, MY_ABSENCE, Some(to_body(report)?)).await?).await
+}
+
+/// `GET /api/v1/me/absence/pending`: what needs the person within 14 days, for the dashboard.
+pub async fn absence_pending() -> Result<AbsencePending, ApiError> {
+    json(call(Method::GET, &format!("{MY_ABSENCE}/pending"), None).await?).await
+}
+
+/// `POST /api/v1/me/absence/{id}/recovered`: the person is back at work (hersteldmelding).
+pub async fn report_own_recovered(id: Uuid, from_date: NaiveDate) -> Result<AbsenceCase, ApiError> {
+    let body = to_body(&OwnRecovery { from_date })?;
+    json(call(Method::POST, &format!("{MY_ABSENCE}/{id}/recovered"), Some(body)).await?).await
+}
+
+/// `GET /api/v1/absence-cases`: one page of the cases the caller follows.
+pub async fn absence_cases(
+    filter: CaseFilter,
+    cursor: Option<String>,
+) -> Result<Page<CaseSummary>, ApiError> {
+    let path = query_path(ABSENCE_CASES, filter.params(), cursor.as_deref());
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `POST /api/v1/absence-cases`: reports an employee sick.
+pub async fn report_sick_for(report: &NewSickReport) -> Result<AbsenceCase, ApiError> {
+    json(call(Method::POST, ABSENCE_CASES, Some(to_body(report)?)).await?).await
+}
+
+/// `GET /api/v1/absence-cases/reportable?q=`: people the caller may report sick.
+pub async fn reportable(q: String) -> Result<Vec<PersonRef>, ApiError> {
+    let path = format!("{ABSENCE_CASES}/reportable?q={}", encode_query_value(q.trim()));
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `GET /api/v1/absence-cases/{id}`: one case as the caller may see it.
+pub async fn absence_case(id: Uuid) -> Result<AbsenceCase, ApiError> {
+    json(call(Method::GET, &format!("{ABSENCE_CASES}/{id}"), None).await?).await
+}
+
+/// `PUT /api/v1/absence-cases/{id}/facts`: replaces what the employer recorded.
+pub async fn save_case_facts(id: Uuid, update: &FactsUpdate) -> Result<AbsenceCase, ApiError> {
+    json(call(Method::PUT, &format!("{ABSENCE_CASES}/{id}/facts"), Some(to_body(update)?)).await?).await
+}
+
+/// `POST /api/v1/absence-cases/{id}/recoveries`: (partial) recovery; 100 % closes the case.
+pub async fn report_recovery(id: Uuid, report: RecoveryReport) -> Result<AbsenceCase, ApiError> {
+    let body = to_body(&report)?;
+    json(call(Method::POST, &format!("{ABSENCE_CASES}/{id}/recoveries"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/absence-cases/{id}/out-of-employment`: ziek uit dienst.
+pub async fn report_out_of_employment(id: Uuid, from_date: NaiveDate) -> Result<AbsenceCase, ApiError> {
+    let body = to_body(&OutOfEmployment { from_date })?;
+    json(call(Method::POST, &format!("{ABSENCE_CASES}/{id}/out-of-employment"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/absence-cases/{id}/activities`: an extra activity (arbodienst).
+pub async fn add_absence_activity(id: Uuid, activity: &NewActivity) -> Result<Activity, ApiError> {
+    let body = to_body(activity)?;
+    json(call(Method::POST, &format!("{ABSENCE_CASES}/{id}/activities"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/absence-cases/{id}/documents?…`: the file itself is the request body.
+pub async fn upload_absence_document(
+    id: Uuid,
+    meta: &UploadMeta,
+    file: Vec<u8>,
+) -> Result<Document, ApiError> {
+    let path = params_path(&format!("{ABSENCE_CASES}/{id}/documents"), meta.params());
+    json(send_checked(Method::POST, &path, Payload::Bytes(file)).await?).await
+}
+
+/// Where a dossier document downloads. A plain link: the browser sends the
+/// session cookie and saves the attachment itself.
+pub fn absence_document_href(case: Uuid, doc: Uuid) -> String {
+    format!("{ABSENCE_CASES}/{case}/documents/{doc}")
+}
+
+/// `PUT /api/v1/absence-cases/{id}/documents/{doc}/visibility` (arbodienst).
+pub async fn set_document_visibility(
+    case: Uuid,
+    doc: Uuid,
+    visibility: Visibility,
+) -> Result<Document, ApiError> {
+    let path = format!("{ABSENCE_CASES}/{case}/documents/{doc}/visibility");
+    json(call(Method::PUT, &path, Some(to_body(&visibility)?)).await?).await
+}
+
+/// `GET /api/v1/absence-cases/{id}/medical-notes` (the occupational physician only).
+pub async fn medical_notes(id: Uuid) -> Result<Vec<MedicalNote>, ApiError> {
+    json(call(Method::GET, &format!("{ABSENCE_CASES}/{id}/medical-notes"), None).await?).await
+}
+
+/// `POST /api/v1/absence-cases/{id}/medical-notes` (the occupational physician only).
+pub async fn add_medical_note(id: Uuid, body: String) -> Result<MedicalNote, ApiError> {
+    let body = to_body(&NewMedicalNote { body })?;
+    json(call(Method::POST, &format!("{ABSENCE_CASES}/{id}/medical-notes"), Some(body)).await?).await
+}
+
+/// `POST /api/v1/absence-cases/{id}/statements`: what the employer may hear.
+pub async fn add_statement(id: Uuid, statement: &NewStatement) -> Result<Statement, ApiError> {
+    let body = to_body(statement)?;
+    json(call(Method::POST, &format!("{ABSENCE_CASES}/{id}/statements"), Some(body)).await?).await
+}
+
+/// `GET /api/v1/absence-activities`: one page of the dossier view.
+pub async fn absence_activities(
+    filter: ActivityFilter,
+    cursor: Option<String>,
+) -> Result<Page<Activity>, ApiError> {
+    let path = query_path(ABSENCE_ACTIVITIES, filter.params(), cursor.as_deref());
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `POST /api/v1/absence-activities/{id}/done`: done today.
+pub async fn mark_activity_done(id: Uuid) -> Result<Activity, ApiError> {
+    let body = to_body(&ActivityDone { done_on: None })?;
+    json(call(Method::POST, &format!("{ABSENCE_ACTIVITIES}/{id}/done"), Some(body)).await?).await
+}
+
+/// `DELETE /api/v1/absence-activities/{id}/done`: takes a done mark back.
+pub async fn undo_activity_done(id: Uuid) -> Result<Activity, ApiError> {
+    json(call(Method::DELETE, &format!("{ABSENCE_ACTIVITIES}/{id}/done"), None).await?).await
+}
+
+/// A path with query parameters (no paging).
+fn params_path(path: &str, params: Vec<(&'static str, String)>) -> String {
+    let query: Vec<String> =
+        params.into_iter().map(|(key, value)| format!("{key}={}", encode_query_value(&value))).collect();
+    if query.is_empty() { path.to_string() } else { format!("{path}?{}", query.join("&")) }
 }
 
 /// A list path with filters, the page size and, after the first page, the cursor.
@@ -702,9 +961,25 @@ fn to_body(value: &impl Serialize) -> Result<Value, ApiError> {
     serde_json::to_value(value).map_err(|_| ApiError::Unexpected(0))
 }
 
+/// What a request carries.
+enum Payload {
+    /// Nothing.
+    None,
+    /// A JSON body.
+    Json(Value),
+    /// Raw bytes (an uploaded file).
+    Bytes(Vec<u8>),
+}
+
 /// Sends a request; on a 401 refreshes the session once and repeats it.
 async fn call(method: Method, path: &str, body: Option<Value>) -> Result<reqwest::Response, ApiError> {
-    let response = send(method.clone(), path, body.as_ref()).await?;
+    send_checked(method, path, body.map_or(Payload::None, Payload::Json)).await
+}
+
+/// [`call`] for any payload.
+async fn send_checked(method: Method, path: &str, body: Payload) -> Result<reqwest::Response, ApiError> {
+    let body = &body;
+    let response = send(method.clone(), path, body).await?;
     // The second-factor step has no session yet: its 401 means the challenge
     // is over, not that a refresh would help.
     if response.status() != StatusCode::UNAUTHORIZED
@@ -716,7 +991,7 @@ async fn call(method: Method, path: &str, body: Option<Value>) -> Result<reqwest
         return check(response).await;
     }
     if refresh().await {
-        let retried = send(method, path, body.as_ref()).await?;
+        let retried = send(method, path, body).await?;
         if retried.status() != StatusCode::UNAUTHORIZED {
             return check(retried).await;
         }
@@ -727,15 +1002,18 @@ async fn call(method: Method, path: &str, body: Option<Value>) -> Result<reqwest
     check(response).await
 }
 
-async fn send(method: Method, path: &str, body: Option<&Value>) -> Result<reqwest::Response, ApiError> {
+async fn send(method: Method, path: &str, body: &Payload) -> Result<reqwest::Response, ApiError> {
     let origin = browser::origin().ok_or(ApiError::Network)?;
     let mut request = reqwest::Client::new()
         .request(method, format!("{origin}{path}"))
         .header(reqwest::header::ACCEPT, "application/json");
-    if let Some(body) = body {
-        // Sets `Content-Type: application/json`, which the server's CSRF
-        // defence requires of every state-changing request.
-        request = request.json(body);
+    match body {
+        Payload::None => {}
+        Payload::Json(body) => request = request.json(body),
+        Payload::Bytes(bytes) => {
+            request =
+                request.header(reqwest::header::CONTENT_TYPE, "application/octet-stream").body(bytes.clone());
+        }
     }
     request.send().await.map_err(|_| ApiError::Network)
 }
@@ -746,8 +1024,9 @@ async fn refresh() -> bool {
         slot.borrow_mut()
             .get_or_insert_with(|| {
                 async {
-                    let body = Value::Object(Default::default());
-                    let ok = matches!(send(Method::POST, REFRESH, Some(&body)).await, Ok(r) if r.status().is_success());
+                    let body = Payload::Json(Value::Object(Default::default()));
+                    let ok =
+                        matches!(send(Method::POST, REFRESH, &body).await, Ok(r) if r.status().is_success());
                     REFRESHING.with(|slot| *slot.borrow_mut() = None);
                     ok
                 }
@@ -797,6 +1076,33 @@ mod tests {
     fn cursors_are_encoded_and_pages_sized() {
         assert_eq!(page_path(MEMBERS, None), "/api/v1/members?limit=50");
         assert_eq!(page_path(AUDIT, Some("ab+/=c_-")), "/api/v1/audit?limit=50&cursor=ab%2B%2F%3Dc_-");
+    }
+
+    #[test]
+    fn absence_filters_become_query_parameters() {
+        let filter = ActivityFilter {
+            done: Some(false),
+            overdue: true,
+            due_from: NaiveDate::from_ymd_opt(2026, 3, 1),
+            kind: Some(ActivityKind::PlanOfAction),
+            q: " 2026-0007 ".into(),
+            ..ActivityFilter::default()
+        };
+        assert_eq!(
+            query_path(ABSENCE_ACTIVITIES, filter.params(), None),
+            "/api/v1/absence-activities?limit=50&done=false&overdue=true&due_from=2026-03-01&kind=plan_of_action&q=2026-0007"
+        );
+        let meta = UploadMeta {
+            kind: DocumentKind::PlanOfAction,
+            title: "Plan van aanpak".into(),
+            file_name: "plan & aanpak.pdf".into(),
+            employee: true,
+            employer: false,
+        };
+        assert_eq!(
+            params_path("/x", meta.params()),
+            "/x?kind=plan_of_action&title=Plan%20van%20aanpak&file_name=plan%20%26%20aanpak.pdf&employee=true&employer=false"
+        );
     }
 
     #[test]

@@ -12,6 +12,9 @@ use leptos_router::path;
 use crate::components::shell::Shell;
 use crate::components::status_banner::provide_status_revision;
 use crate::i18n::provide_i18n;
+use crate::pages::absence::{
+    AbsenceIndex, AbsenceLayout, ActivitiesPage, CasePage, MyAbsencePage, OwnSickReportPage, ReportForPage,
+};
 use crate::pages::account::{ForcedSetupPage, MyAccountPage};
 use crate::pages::admin::{
     AdminLayout, AdminOverview, AuditPage, ClientsPage, InvitationsPage, MembersPage, SecurityPage,
@@ -60,6 +63,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("weken/:id") view=ApprovalPage />
                         <Route path=path!("correcties") view=CorrectionsPage />
                         <Route path=path!("export") view=ExportsPage />
+                    </ParentRoute>
+                    // The case's path last: a fixed segment wins over an id.
+                    <ParentRoute path=path!("verzuim") view=AbsenceLayout>
+                        <Route path=path!("") view=AbsenceIndex />
+                        <Route path=path!("mijn") view=MyAbsencePage />
+                        <Route path=path!("ziek-melden") view=OwnSickReportPage />
+                        <Route path=path!("medewerker-ziek-melden") view=ReportForPage />
+                        <Route path=path!("activiteiten") view=ActivitiesPage />
+                        <Route path=path!(":id") view=CasePage />
                     </ParentRoute>
                     <Route path=path!("mijn-account") view=MyAccountPage />
                     <Route path=path!("eerst-instellen") view=ForcedSetupPage />

@@ -66,3 +66,51 @@ pub fn copy_to_clipboard(text: &str) {
         let _ = window.navigator().clipboard().write_text(text);
     }
 }
+
+/// The first file chosen in an `<input type=file>`: its name and its bytes.
+/// `None` when nothing was chosen or the browser could not read it.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    let buffer = await_promise(file.array_buffer()).await.ok()?;
+    Some((name, web_sys::js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// Waits for a JavaScript promise. A small bridge instead of another crate:
+/// the promise's callbacks fill a slot and wake the task that waits on it.
+async fn await_promise(
+    promise: web_sys::js_sys::Promise,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::task::{Poll, Waker};
+
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::closure::Closure;
+
+    type Slot = Rc<RefCell<(Option<Result<JsValue, JsValue>>, Option<Waker>)>>;
+    let slot: Slot = Rc::new(RefCell::new((None, None)));
+    let settle = |slot: Slot, ok: bool| {
+        Closure::once(move |value: JsValue| {
+            let mut s = slot.borrow_mut();
+            s.0 = Some(if ok { Ok(value) } else { Err(value) });
+            if let Some(waker) = s.1.take() {
+                waker.wake();
+            }
+        })
+    };
+    let on_ok = settle(slot.clone(), true);
+    let on_err = settle(slot.clone(), false);
+    let _chained = promise.then2(&on_ok, &on_err);
+    std::future::poll_fn(move |cx| {
+        let mut s = slot.borrow_mut();
+        match s.0.take() {
+            Some(result) => Poll::Ready(result),
+            None => {
+                s.1 = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}

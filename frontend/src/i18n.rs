@@ -12,6 +12,7 @@ use shared::validation::FieldProblem;
 
 use crate::browser;
 
+pub mod absence;
 pub mod accounts;
 pub mod admin;
 pub mod contact;
@@ -111,6 +112,8 @@ pub struct Dict {
     pub hours: &'static hours::HoursTexts,
     /// Contact details, SMS codes, remembered browsers, new organisations.
     pub contact: &'static contact::ContactTexts,
+    /// The absence screens.
+    pub absence: &'static absence::AbsenceTexts,
 }
 
 impl Dict {
@@ -279,7 +282,7 @@ pub static NL: Dict = Dict {
     good_morning: "Goedemorgen",
     good_afternoon: "Goedemiddag",
     good_evening: "Goedenavond",
-    dashboard_intro: "Welkom in Poort. Hier vindt u uw uren, en straks ook uw verzuim en documenten.",
+    dashboard_intro: "Welkom in Poort. Hier vindt u uw uren en uw verzuim, en straks ook uw documenten.",
     your_account: "Uw account",
     name_label: "Naam",
     role_label: "Rol",
@@ -304,6 +307,7 @@ pub static NL: Dict = Dict {
     security: &security::NL,
     hours: &hours::NL,
     contact: &contact::NL,
+    absence: &absence::NL,
 };
 
 /// English.
@@ -364,7 +368,7 @@ pub static EN: Dict = Dict {
     good_morning: "Good morning",
     good_afternoon: "Good afternoon",
     good_evening: "Good evening",
-    dashboard_intro: "Welcome to Poort. This is where you find your hours, and soon your absence and documents.",
+    dashboard_intro: "Welcome to Poort. This is where you find your hours and your absence, and soon your documents.",
     your_account: "Your account",
     name_label: "Name",
     role_label: "Role",
@@ -389,6 +393,7 @@ pub static EN: Dict = Dict {
     security: &security::EN,
     hours: &hours::EN,
     contact: &contact::EN,
+    absence: &absence::EN,
 };
 
 /// The dictionary for a language.
@@ -496,6 +501,7 @@ mod tests {
             assert_eq!(dict(locale).accounts.locale, locale);
             assert_eq!(dict(locale).admin.locale, locale);
             assert_eq!(dict(locale).hours.locale, locale);
+            assert_eq!(dict(locale).absence.locale, locale);
         }
     }
 }

@@ -48,7 +48,7 @@ impl Module {
 
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
-        matches!(self, Module::Hours | Module::Admin | Module::Helpdesk)
+        matches!(self, Module::Hours | Module::Absence | Module::Admin | Module::Helpdesk)
     }
 
     /// Finds a module by its path segment.
@@ -105,9 +105,11 @@ impl Module {
 
     /// Whether the menu shows it to this person. The server enforces access;
     /// this only avoids a menu full of doors that will not open. Everything
-    /// under "Beheer" needs *manage rights*, whatever the role.
+    /// under "Beheer" needs *manage rights*, whatever the role; Uren only where the
+    /// organisation keeps weekly hours (its administrator turns them on under Beheer).
     pub fn shown_to(self, me: &Me) -> bool {
         match self {
+            Module::Hours => me.hours_enabled,
             Module::Admin => me.rights.contains(&Right::ManageRights),
             Module::Helpdesk => me.helpdesk,
             _ => true,
@@ -127,6 +129,30 @@ mod tests {
         }
         assert_eq!(Module::Admin.href(), "/beheer");
         assert_eq!(Module::Hours.href(), "/uren");
+        assert_eq!(Module::Absence.href(), "/verzuim");
         assert_eq!(Module::from_slug("onbekend"), None);
+    }
+
+    #[test]
+    fn hours_are_shown_only_where_the_organisation_keeps_them() {
+        let me = |hours_enabled| Me {
+            id: uuid::Uuid::nil(),
+            name: "Eva Visser".into(),
+            email: "eva.visser@vandijkbouw.example".into(),
+            locale: shared::i18n::Locale::Nl,
+            helpdesk: false,
+            organisation_id: uuid::Uuid::nil(),
+            organisation_name: "Bouwbedrijf Van Dijk B.V.".into(),
+            role: shared::auth::Role::Employer,
+            rights: vec![Right::ManageRights],
+            main_contact: true,
+            memberships: Vec::new(),
+            must_change_password: false,
+            must_set_up_second_factor: false,
+            hours_enabled,
+        };
+        assert!(!Module::Hours.shown_to(&me(false)));
+        assert!(Module::Hours.shown_to(&me(true)));
+        assert!(Module::Admin.shown_to(&me(false)), "where hours are turned back on");
     }
 }

@@ -16,6 +16,7 @@ mod m20261122_000010_mobile_numbers;
 mod m20261122_000011_hours;
 mod m20261122_000012_remembered_devices;
 mod m20261122_000013_absence;
+mod m20261122_000020_hours_cost_centres;
 mod m20261122_000021_absence_indexes;
 
 /// Every migration, oldest first.
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000011_hours::Migration),
             Box::new(m20261122_000012_remembered_devices::Migration),
             Box::new(m20261122_000013_absence::Migration),
+            Box::new(m20261122_000020_hours_cost_centres::Migration),
             Box::new(m20261122_000021_absence_indexes::Migration),
         ]
     }

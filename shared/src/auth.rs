@@ -216,6 +216,9 @@ pub struct Me {
     /// The organisation requires a second factor this person has not set up yet.
     #[serde(default)]
     pub must_set_up_second_factor: bool,
+    /// The organisation keeps weekly hours in Poort (off: the menu leaves Uren out).
+    #[serde(default)]
+    pub hours_enabled: bool,
 }
 
 /// Body of `PUT /api/v1/me/preferences`.

@@ -131,3 +131,19 @@ pub fn require(allowed: bool) -> Result<(), ApiError> {
 pub fn audited(audience: Audience) -> bool {
     matches!(audience, Audience::Arbodienst { .. })
 }
+
+/// An audit event for a read of `case` by the arbodienst, filed under the case's
+/// organisation: the employer, who is responsible for the data, sees who read it.
+pub fn read_event<'a>(
+    actor: &Actor,
+    case: &absence_case::Model,
+    action: &'a str,
+    subject: Uuid,
+) -> crate::audit::Event<'a> {
+    crate::audit::Event {
+        organisation_id: Some(case.organisation_id),
+        actor_user_id: Some(actor.user_id),
+        action,
+        subject: Some(subject.to_string()),
+    }
+}

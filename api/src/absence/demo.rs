@@ -11,7 +11,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
-use shared::absence::{CaseFacts, DocumentKind, ExpectedDuration};
+use shared::{
+    absence::{CaseFacts, DocumentKind, ExpectedDuration},
+    auth::Role,
+};
 use uuid::Uuid;
 
 use super::{reports, store};
@@ -20,9 +23,10 @@ use crate::{
     config::Config,
     crypto::DataKey,
     db::Db,
-    entities::{absence_case, absence_document, absence_statement, medical_note, membership, user},
+    entities::{absence_case, absence_document, absence_statement, medical_note, user},
     error::ApiError,
     files::{pdf, storage::Storage},
+    seed,
 };
 
 const VAN_DIJK: &str = "Bouwbedrijf Van Dijk B.V.";
@@ -41,36 +45,17 @@ async fn person(
     mail: &str,
     now: DateTime<Utc>,
 ) -> Result<user::Model, DbErr> {
-    let u = user::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        email: Set(email::canonical(mail)),
-        name: Set(name.into()),
-        password_hash: Set(None),
-        locale: Set("nl".into()),
-        helpdesk: Set(false),
-        birth_date: Set(None),
-        must_change_password: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-        mobile: Set(None),
-        mobile_verified_at: Set(None),
-        sms_second_factor: Set(false),
-    }
-    .insert(txn)
-    .await?;
-    membership::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        user_id: Set(u.id),
-        organisation_id: Set(org),
-        role: Set("employee".into()),
-        rights: Set(String::new()),
-        main_contact: Set(false),
-        contract_minutes: Set(Some(40 * 60)),
-        created_at: Set(now),
-    }
-    .insert(txn)
-    .await?;
-    Ok(u)
+    let account = seed::Account { email: mail, name, helpdesk: false, mobile: None };
+    let id = seed::insert_user(txn, &account, None, now).await?;
+    let m = seed::Membership {
+        role: Role::Employee,
+        rights: &[],
+        main_contact: false,
+        contract_minutes: Some(40 * 60),
+        cost_centre: Some("Uitvoering 300"),
+    };
+    seed::insert_membership(txn, id, org, &m, now).await?;
+    user::Entity::find_by_id(id).one(txn).await?.ok_or_else(|| DbErr::RecordNotFound(mail.into()))
 }
 
 async fn user_by_email(txn: &DatabaseTransaction, mail: &str) -> Result<user::Model, DbErr> {

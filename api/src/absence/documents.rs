@@ -149,11 +149,12 @@ pub async fn download(
     doc_id: Uuid,
     client: &ClientInfo,
 ) -> Result<HttpResponse, ApiError> {
-    let (doc, audience) = visible_document(state, actor, case_id, doc_id).await?;
+    let (case, audience) = access::visible(&state.db.write, actor, case_id).await?;
+    let (doc, _) = visible_document(state, actor, case_id, doc_id).await?;
     if access::audited(audience) {
         audit::record(
             &state.db.write,
-            audit::Event::by(actor, "absence_document_read", Some(doc.id.to_string())),
+            access::read_event(actor, &case, "absence_document_read", doc.id),
             client,
             state.clock.now(),
         )

@@ -218,15 +218,35 @@ pub async fn report_own(
         .one(&state.db.write)
         .await?
         .ok_or_else(ApiError::unauthenticated)?;
+    let report = Report { first_day: body.first_sick_day, hours: body.hours_worked_minutes, facts: &facts };
+    open_and_tell(state, actor, &employee, report, Audience::Employee).await
+}
+
+/// A sick report as both forms make it.
+struct Report<'a> {
+    first_day: NaiveDate,
+    hours: Option<u32>,
+    facts: &'a CaseFacts,
+}
+
+/// Opens (or continues) the case, tells those involved of a new one, and shows it to the reporter.
+async fn open_and_tell(
+    state: &AppState,
+    actor: &Actor,
+    employee: &user::Model,
+    report: Report<'_>,
+    audience: Audience,
+) -> Result<AbsenceCase, ApiError> {
+    let now = state.clock.now();
     let txn = state.db.write.begin().await?;
     let (case, new) = open(
         &txn,
         now,
         actor.organisation_id,
-        &employee,
-        body.first_sick_day,
-        body.hours_worked_minutes,
-        &facts,
+        employee,
+        report.first_day,
+        report.hours,
+        report.facts,
         by(actor),
     )
     .await?;
@@ -234,7 +254,7 @@ pub async fn report_own(
     if new {
         mail::case_opened(state, &case, &employee.name, Some(actor.user_id)).await?;
     }
-    view::build(&state.db.write, &case, Audience::Employee, today(now)).await
+    view::build(&state.db.write, &case, audience, today(now)).await
 }
 
 /// Someone with the right reports an employee of their organisation sick.
@@ -262,23 +282,9 @@ pub async fn report_for(
     }
     v.finish()?;
     let employee = employee.ok_or_else(ApiError::not_found)?;
-    let txn = state.db.write.begin().await?;
-    let (case, new) = open(
-        &txn,
-        now,
-        actor.organisation_id,
-        &employee,
-        body.first_sick_day,
-        body.hours_worked_minutes,
-        &body.facts,
-        by(actor),
-    )
-    .await?;
-    txn.commit().await?;
-    if new {
-        mail::case_opened(state, &case, &employee.name, Some(actor.user_id)).await?;
-    }
-    view::build(&state.db.write, &case, Audience::Employer, today(now)).await
+    let report =
+        Report { first_day: body.first_sick_day, hours: body.hours_worked_minutes, facts: &body.facts };
+    open_and_tell(state, actor, &employee, report, Audience::Employer).await
 }
 
 fn history_problem(e: HistoryError) -> ApiError {

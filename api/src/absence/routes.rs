@@ -171,7 +171,7 @@ async fn get_case(
 ) -> Result<web::Json<AbsenceCase>, ApiError> {
     let (case, audience) = access::visible(&state.db.read, &actor, id.into_inner()).await?;
     if access::audited(audience) {
-        let event = audit::Event::by(&actor, "absence_case_read", Some(case.id.to_string()));
+        let event = access::read_event(&actor, &case, "absence_case_read", case.id);
         audit::record(&state.db.write, event, &ClientInfo::from_request(&req), state.clock.now()).await?;
     }
     Ok(web::Json(view::build(&state.db.read, &case, audience, reports::today(state.clock.now())).await?))

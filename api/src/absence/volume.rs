@@ -35,10 +35,10 @@ use crate::{
     auth::password,
     db::Db,
     entities::{
-        absence_activity, absence_case, absence_event, absence_recovery, absence_spell, membership,
-        organisation,
+        absence_activity, absence_case, absence_event, absence_recovery, absence_spell, organisation,
     },
     hours::volume::person,
+    seed,
     seed::DEMO_PASSWORD,
 };
 
@@ -791,20 +791,15 @@ async fn arbodienst_person(
     phc: &str,
     now: DateTime<Utc>,
 ) -> Result<(Uuid, String), String> {
-    let (uid, _) = person(txn, arbo, email, name, role, &[], phc, now).await?;
-    membership::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        user_id: Set(uid),
-        organisation_id: Set(org),
-        role: Set(role.as_str().into()),
-        rights: Set(String::new()),
-        main_contact: Set(false),
-        contract_minutes: Set(None),
-        created_at: Set(now),
-    }
-    .insert(txn)
-    .await
-    .map_err(err)?;
+    let (uid, _) = member(txn, arbo, email, name, role, &[], phc, now).await?;
+    let serves = seed::Membership {
+        role,
+        rights: &[],
+        main_contact: false,
+        contract_minutes: None,
+        cost_centre: None,
+    };
+    seed::insert_membership(txn, uid, org, &serves, now).await.map_err(err)?;
     Ok((uid, name.into()))
 }
 
@@ -851,7 +846,7 @@ pub async fn load(
     let arbo = organisation(&txn, ARBODIENST, now).await?;
     let employer_name = "Marieke van Dam";
     let (employer_id, _) =
-        person(&txn, org, EMPLOYER_EMAIL, employer_name, Role::Employer, &[Right::ReportAbsence], &phc, now)
+        member(&txn, org, EMPLOYER_EMAIL, employer_name, Role::Employer, &[Right::ReportAbsence], &phc, now)
             .await?;
     let employer = (employer_id, employer_name.to_string());
     let case_manager =
@@ -880,7 +875,7 @@ pub async fn load(
         for (n, employee_cases) in plans.iter().enumerate().take(chunk_end).skip(chunk_start) {
             let name = employee_name(n);
             let (uid, _) =
-                person(&txn, org, &employee_email(n), &name, Role::Employee, &[], &phc, now).await?;
+                member(&txn, org, &employee_email(n), &name, Role::Employee, &[], &phc, now).await?;
             let employee = (uid, name);
             for (i, plan) in employee_cases.iter().enumerate() {
                 let number = numbers.remove(&(n, i)).unwrap_or_default();
@@ -915,6 +910,29 @@ pub async fn load(
         sea_orm::ConnectionTrait::execute_unprepared(&db.write, "ANALYZE").await.map_err(err)?;
     }
     Ok(summary)
+}
+
+/// An account with one membership in `org` (the volume employees work 24 hours a week).
+#[allow(clippy::too_many_arguments)]
+async fn member(
+    txn: &DatabaseTransaction,
+    org: Uuid,
+    email: &str,
+    name: &str,
+    role: Role,
+    rights: &[Right],
+    phc: &str,
+    now: DateTime<Utc>,
+) -> Result<(Uuid, Uuid), String> {
+    let account = seed::Account { email, name, helpdesk: false, mobile: None };
+    let m = seed::Membership {
+        role,
+        rights,
+        main_contact: false,
+        contract_minutes: Some(24 * 60),
+        cost_centre: None,
+    };
+    person(txn, org, account, m, phc, now).await
 }
 
 #[cfg(test)]

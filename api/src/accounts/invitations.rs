@@ -566,6 +566,7 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
         rights: Set(i.rights.clone()),
         main_contact: Set(i.main_contact),
         contract_minutes: Set(None),
+        cost_centre: Set(None),
         created_at: Set(now),
     }
     .insert(&txn)

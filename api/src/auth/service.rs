@@ -389,11 +389,12 @@ pub async fn me_for(state: &AppState, user_id: Uuid, org: Uuid) -> Result<Me, Ap
             .await?
             .is_some_and(|o| o.require_second_factor)
             && !second_factor::has_second_factor(&state.db.write, user_id).await?,
+        hours_enabled: crate::hours::settings::of(&state.db.write, org).await?.enabled,
     })
 }
 
 /// `GET /me` for the caller: the actor already carries everything but the
-/// membership list, so this is one query.
+/// membership list and whether the organisation keeps hours: two small queries.
 pub async fn me_of(state: &AppState, actor: &Actor) -> Result<Me, ApiError> {
     let memberships = store::memberships_of(&state.db.read, actor.user_id).await?;
     let organisation_name = memberships
@@ -415,6 +416,7 @@ pub async fn me_of(state: &AppState, actor: &Actor) -> Result<Me, ApiError> {
         memberships,
         must_change_password: actor.must_change_password,
         must_set_up_second_factor: actor.must_set_up_second_factor,
+        hours_enabled: crate::hours::settings::of(&state.db.read, actor.organisation_id).await?.enabled,
     })
 }
 

@@ -13,6 +13,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Contract hours per week in minutes, when known.
     pub contract_minutes: Option<i32>,
+    /// The cost centre (kostenplaats) or placement the member works under, when known.
+    pub cost_centre: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

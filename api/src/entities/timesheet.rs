@@ -23,6 +23,8 @@ pub struct Model {
     pub correction_pending: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The cost centre the week was worked under: the membership's when the week was made.
+    pub cost_centre: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,6 +21,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::client::Entity",
+        from = "Column::ClientId",
+        to = "super::client::Column::Id"
+    )]
+    Client,
+}
+
+impl Related<super::client::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Client.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -41,7 +41,10 @@ pub struct ListQuery {
     pub to: Option<IsoWeek>,
     /// Only late (`true`) or only on-time (`false`) weeks.
     pub late: Option<bool>,
-    /// Part of the worker's name.
+    /// Only weeks worked under this cost centre (exactly as listed by `/hours/cost-centres`).
+    pub cost_centre: Option<String>,
+    /// Search: part of the worker's name or of a rejection reason, or a week
+    /// (`2026-W45`, or `45` for week 45 of any year).
     pub q: Option<String>,
     /// Items per page, 1–200 (default 50).
     pub limit: Option<u64>,
@@ -62,10 +65,27 @@ impl ListQuery {
             from: self.from.map(IsoWeek::monday),
             to: self.to.map(IsoWeek::monday),
             late: self.late,
+            cost_centre: self.cost_centre.clone(),
             search: self.q.clone(),
             ..Default::default()
         }
     }
+}
+
+/// Limits `f` to the actor's own weeks (`own`), or to those they may see of others.
+fn whose(actor: &Actor, own: bool, mut f: store::ListFilter) -> Result<store::ListFilter, ApiError> {
+    if own {
+        f.worker = Some(actor.user_id);
+        return Ok(f);
+    }
+    let v = access::view(actor);
+    if !v.sees_others {
+        return Err(ApiError::forbidden());
+    }
+    if v.own_teams_only {
+        f.teams_of = Some(actor.user_id);
+    }
+    Ok(f)
 }
 
 /// A page of weeks: the worker's own (`own`), or those the actor may see.
@@ -75,24 +95,30 @@ pub async fn list(
     q: &ListQuery,
     own: bool,
 ) -> Result<Page<TimesheetSummary>, ApiError> {
-    let mut f = q.filter();
-    if own {
-        f.worker = Some(actor.user_id);
-    } else {
-        let v = access::view(actor);
-        if !v.sees_others {
-            return Err(ApiError::forbidden());
-        }
-        if v.own_teams_only {
-            f.teams_of = Some(actor.user_id);
-        }
-    }
+    let f = whose(actor, own, q.filter())?;
     let page = q.page();
     let after: Option<(chrono::NaiveDate, Uuid)> = page.decode()?;
     let rows = store::list(&state.db.read, actor.organisation_id, &f, state.clock.now(), after, page.limit())
         .await?;
     let (items, next_cursor) = pagination::page(rows, page.limit(), |t| (t.week.monday(), t.id));
     Ok(Page { items, next_cursor })
+}
+
+/// Query of `GET /api/v1/hours/cost-centres`.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CostCentreQuery {
+    /// Only those of your own weeks (the declarations list) instead of the weeks you may see.
+    #[serde(default)]
+    pub mine: bool,
+}
+
+/// The cost centres of the weeks a list shows (own, or those the actor may see),
+/// for its filter; alphabetical.
+pub async fn cost_centres(state: &AppState, actor: &Actor, mine: bool) -> Result<Vec<String>, ApiError> {
+    let f = whose(actor, mine, store::ListFilter::default())?;
+    Ok(store::cost_centres(&state.db.read, actor.organisation_id, &f).await?)
 }
 
 /// One week the actor may see.

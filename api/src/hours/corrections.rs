@@ -97,7 +97,7 @@ pub async fn list(
         s.and_where(c("hc", "id").lt(b));
     }
     let rows = state.db.read.query_all(&s).await?;
-    let items = rows
+    let mut items = rows
         .into_iter()
         .map(|r| {
             let entries: String = r.try_get("", "entries")?;
@@ -111,6 +111,7 @@ pub async fn list(
                 worker_name: r.try_get("", "worker_name")?,
                 reason: r.try_get("", "reason")?,
                 entries: serde_json::from_str(&entries).unwrap_or_default(),
+                clients: Vec::new(),
                 minutes_before: r.try_get("", "minutes_before")?,
                 minutes_after: r.try_get("", "minutes_after")?,
                 status: CorrectionStatus::parse(&status).unwrap_or(CorrectionStatus::Pending),
@@ -120,7 +121,14 @@ pub async fn list(
                 decision_reason: r.try_get("", "decision_reason")?,
             })
         })
-        .collect::<Result<Vec<_>, sea_orm::DbErr>>()?;
+        .collect::<Result<Vec<CorrectionRequest>, sea_orm::DbErr>>()?;
+    // The clients the page's lines name, in one query for the whole page.
+    let all: Vec<EntryInput> = items.iter().flat_map(|r| r.entries.iter().cloned()).collect();
+    let clients = store::clients_of(&state.db.read, &all).await?;
+    for r in &mut items {
+        r.clients =
+            clients.iter().filter(|c| r.entries.iter().any(|e| e.client_id == Some(c.id))).cloned().collect();
+    }
     let (items, next_cursor) = pagination::page(items, page.limit(), |r| r.id);
     Ok(Page { items, next_cursor })
 }

@@ -9,11 +9,11 @@ use chrono::{DateTime, Days, NaiveTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, Set, sea_query::Expr,
 };
-use shared::hours::{EntryInput, EntrySource, HoursSettings, IsoWeek, WeekStatus};
+use shared::hours::{EntryInput, EntrySource, HoursSettings, IsoWeek, PlannedEntry, WeekStatus};
 use uuid::Uuid;
 
-use super::{settings, store};
-use crate::entities::{client, hour_export_batch, membership, timesheet, timesheet_entry, user};
+use super::{planned, settings, store, store::Terms};
+use crate::entities::{client, hour_export_batch, membership, timesheet, user};
 
 const DE_LINDE: &str = "Thuiszorg De Linde";
 
@@ -26,12 +26,20 @@ const CLIENTS: [(&str, &str); 6] = [
     ("De heer K. Peters", "De Bilt"),
 ];
 
-/// Contract hours per week of the demo workers, in minutes.
-const CONTRACTS: [(&str, i32); 3] = [
-    ("anna.jansen@delinde.example", 24 * 60),
-    ("daan.meijer@delinde.example", 32 * 60),
-    ("noor.willems@delinde.example", 20 * 60),
+/// De Linde's cost centres: one per district team (seed 002 filters on them).
+const NOORD: &str = "Wijkzorg Noord 4100";
+const ZUID: &str = "Wijkzorg Zuid 4200";
+
+/// Contract hours per week (minutes) and cost centre of the demo workers.
+const WORKERS: [(&str, i32, &str); 3] = [
+    ("anna.jansen@delinde.example", 24 * 60, NOORD),
+    ("daan.meijer@delinde.example", 32 * 60, NOORD),
+    ("noor.willems@delinde.example", 20 * 60, ZUID),
 ];
+
+fn terms(contract: i32, cost_centre: &str) -> Terms {
+    Terms { contract_minutes: Some(contract), cost_centre: Some(cost_centre.into()) }
+}
 
 fn line(
     week: IsoWeek,
@@ -78,7 +86,7 @@ impl Ctx<'_> {
     async fn week(
         &self,
         worker: &user::Model,
-        contract: Option<i32>,
+        terms: Terms,
         week: IsoWeek,
         status: WeekStatus,
         lines: &[EntryInput],
@@ -87,7 +95,7 @@ impl Ctx<'_> {
     ) -> Result<timesheet::Model, DbErr> {
         let deadline = self.settings.deadline_of(week);
         let sheet =
-            store::new_week(self.org, worker.id, week, deadline, contract, self.now).insert(self.txn).await?;
+            store::new_week(self.org, worker.id, week, deadline, terms, self.now).insert(self.txn).await?;
         let total = store::replace_entries(self.txn, &sheet, lines, EntrySource::Worker, self.now).await?;
         // Signed on the Friday afternoon of the week itself.
         let signed = matches!(status, WeekStatus::Submitted | WeekStatus::Approved | WeekStatus::Processed)
@@ -161,10 +169,11 @@ pub async fn load(
             people.insert(email, u);
         }
     }
-    for (email, minutes) in CONTRACTS {
+    for (email, minutes, cost_centre) in WORKERS {
         if let Some(u) = people.get(email) {
             membership::Entity::update_many()
                 .col_expr(membership::Column::ContractMinutes, Expr::value(minutes))
+                .col_expr(membership::Column::CostCentre, Expr::value(cost_centre))
                 .filter(membership::Column::UserId.eq(u.id))
                 .filter(membership::Column::OrganisationId.eq(org))
                 .exec(txn)
@@ -184,12 +193,14 @@ pub async fn load(
     // The week whose deadline comes next, and the weeks before it.
     let due = ctx.settings.last_closed_week(now).next();
     let back = |n: usize| (0..n).fold(due, |w, _| w.previous());
-    let (a, d, n) = (Some(24 * 60), Some(32 * 60), Some(20 * 60));
+    // Anna moved from Zuid to Noord three weeks ago: her older weeks keep Zuid.
+    let (a, a_before) = (|| terms(24 * 60, NOORD), || terms(24 * 60, ZUID));
+    let (d, n) = (|| terms(32 * 60, NOORD), || terms(20 * 60, ZUID));
     let anna_clients = &clients[0..3];
     let processed = ctx
         .week(
             anna,
-            a,
+            a_before(),
             back(4),
             WeekStatus::Processed,
             &usual_week(back(4), anna_clients, 4),
@@ -197,57 +208,67 @@ pub async fn load(
             None,
         )
         .await?;
-    ctx.week(anna, a, back(3), WeekStatus::Approved, &usual_week(back(3), anna_clients, 4), Some(mark), None)
-        .await?;
-    ctx.week(anna, a, back(2), WeekStatus::Submitted, &usual_week(back(2), anna_clients, 4), None, None)
+    ctx.week(
+        anna,
+        a_before(),
+        back(3),
+        WeekStatus::Approved,
+        &usual_week(back(3), anna_clients, 4),
+        Some(mark),
+        None,
+    )
+    .await?;
+    ctx.week(anna, a(), back(2), WeekStatus::Submitted, &usual_week(back(2), anna_clients, 4), None, None)
         .await?;
     // Last week: two days filled in, never signed, deadline passed — late and locked.
-    ctx.week(anna, a, back(1), WeekStatus::Open, &usual_week(back(1), anna_clients, 2), None, None).await?;
+    ctx.week(anna, a(), back(1), WeekStatus::Open, &usual_week(back(1), anna_clients, 2), None, None).await?;
     // This week: Monday entered by Anna, Tuesday planned by the planning system.
     let this =
-        ctx.week(anna, a, due, WeekStatus::Open, &usual_week(due, anna_clients, 1), None, None).await?;
+        ctx.week(anna, a(), due, WeekStatus::Open, &usual_week(due, anna_clients, 1), None, None).await?;
+    let mut planned_minutes = 0;
     for (i, (from, to)) in [((8, 0), (10, 30)), ((11, 0), (13, 0))].into_iter().enumerate() {
         let l = line(due, 1, Some(clients[i + 1]), "direct_care", from, to);
-        timesheet_entry::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            timesheet_id: Set(this.id),
-            organisation_id: Set(org),
-            day: Set(l.day),
-            client_id: Set(l.client_id),
-            hour_type: Set(l.hour_type.clone()),
-            start_minute: Set(Some(from.0 as i32 * 60 + from.1 as i32)),
-            end_minute: Set(Some(to.0 as i32 * 60 + to.1 as i32)),
-            break_minutes: Set(0),
-            minutes: Set(l.minutes_worked().unwrap_or(0)),
-            note: Set(None),
-            source: Set(EntrySource::Planning.as_str().into()),
-            external_id: Set(Some(format!("ONS-PLAN-{}-{i}", due))),
-            created_at: Set(now),
-        }
-        .insert(txn)
-        .await?;
+        planned_minutes += l.minutes_worked().unwrap_or(0);
+        let p = PlannedEntry {
+            external_id: format!("ONS-PLAN-{due}-{i}"),
+            worker_id: anna.id,
+            client_id: l.client_id,
+            day: l.day,
+            hour_type: l.hour_type,
+            start: l.start.unwrap_or_default(),
+            end: l.end.unwrap_or_default(),
+            break_minutes: 0,
+        };
+        planned::planned_row(&this, &p, now).insert(txn).await?;
     }
-    let planned_total: i32 = 150 + 120;
     timesheet::Entity::update_many()
-        .col_expr(timesheet::Column::TotalMinutes, Expr::value(this.total_minutes + planned_total))
+        .col_expr(timesheet::Column::TotalMinutes, Expr::value(this.total_minutes + planned_minutes))
         .filter(timesheet::Column::Id.eq(this.id))
         .exec(txn)
         .await?;
 
     let daan_clients = &clients[2..5];
     let noor_clients = &clients[3..6];
-    ctx.week(daan, d, back(3), WeekStatus::Approved, &usual_week(back(3), daan_clients, 5), Some(mark), None)
+    ctx.week(
+        daan,
+        d(),
+        back(3),
+        WeekStatus::Approved,
+        &usual_week(back(3), daan_clients, 5),
+        Some(mark),
+        None,
+    )
+    .await?;
+    ctx.week(daan, d(), back(2), WeekStatus::Submitted, &usual_week(back(2), daan_clients, 5), None, None)
         .await?;
-    ctx.week(daan, d, back(2), WeekStatus::Submitted, &usual_week(back(2), daan_clients, 5), None, None)
+    ctx.week(daan, d(), back(1), WeekStatus::Submitted, &usual_week(back(1), daan_clients, 5), None, None)
         .await?;
-    ctx.week(daan, d, back(1), WeekStatus::Submitted, &usual_week(back(1), daan_clients, 5), None, None)
-        .await?;
-    ctx.week(noor, n, back(2), WeekStatus::Submitted, &usual_week(back(2), noor_clients, 3), None, None)
+    ctx.week(noor, n(), back(2), WeekStatus::Submitted, &usual_week(back(2), noor_clients, 3), None, None)
         .await?;
     let reason = "Woensdag staat dubbel: de reistijd naar mevrouw Yilmaz is al bij de zorg meegeteld.";
     ctx.week(
         noor,
-        n,
+        n(),
         back(1),
         WeekStatus::Rejected,
         &usual_week(back(1), noor_clients, 3),

@@ -184,6 +184,21 @@ pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> Result<ExportBa
         .ok_or_else(ApiError::not_found)
 }
 
+/// The lines of a batch: its entries (`e`) with their week (`t`), worker (`u`) and client (`k`).
+fn batch_lines(q: &mut sea_orm::sea_query::SelectStatement, organisation_id: Uuid, batch_id: Uuid) {
+    q.from_as(a("timesheet_entries"), a("e"))
+        .join_as(
+            JoinType::InnerJoin,
+            a("timesheets"),
+            a("t"),
+            c("t", "id").equals((a("e"), a("timesheet_id"))),
+        )
+        .join_as(JoinType::InnerJoin, a("users"), a("u"), c("u", "id").equals((a("t"), a("user_id"))))
+        .join_as(JoinType::LeftJoin, a("clients"), a("k"), c("k", "id").equals((a("e"), a("client_id"))))
+        .and_where(c("t", "organisation_id").eq(organisation_id))
+        .and_where(c("t", "export_batch_id").eq(batch_id));
+}
+
 /// The batch's lines, by entry id, a page at a time.
 pub async fn lines(
     db: &impl ConnectionTrait,
@@ -203,19 +218,10 @@ pub async fn lines(
         .expr_as(c("e", "client_id"), a("client_id"))
         .expr_as(c("k", "name"), a("client_name"))
         .expr_as(c("k", "municipality"), a("municipality"))
-        .from_as(a("timesheet_entries"), a("e"))
-        .join_as(
-            JoinType::InnerJoin,
-            a("timesheets"),
-            a("t"),
-            c("t", "id").equals((a("e"), a("timesheet_id"))),
-        )
-        .join_as(JoinType::InnerJoin, a("users"), a("u"), c("u", "id").equals((a("t"), a("user_id"))))
-        .join_as(JoinType::LeftJoin, a("clients"), a("k"), c("k", "id").equals((a("e"), a("client_id"))))
-        .and_where(c("t", "organisation_id").eq(organisation_id))
-        .and_where(c("t", "export_batch_id").eq(batch_id))
+        .expr_as(c("t", "cost_centre"), a("cost_centre"))
         .order_by((a("e"), a("id")), Order::Asc)
         .limit(limit);
+    batch_lines(&mut q, organisation_id, batch_id);
     if let Some(after) = after {
         q.and_where(c("e", "id").gt(after));
     }
@@ -235,6 +241,7 @@ pub async fn lines(
                 client_id: r.try_get("", "client_id")?,
                 client_name: r.try_get("", "client_name")?,
                 municipality: r.try_get("", "municipality")?,
+                cost_centre: r.try_get("", "cost_centre")?,
             })
         })
         .collect::<Result<_, sea_orm::DbErr>>()?)
@@ -278,8 +285,8 @@ impl Report {
     /// Column headings (Dutch, as payroll offices expect), without the hours columns.
     pub fn headings(self) -> &'static [&'static str] {
         match self {
-            Self::Payroll => &["Medewerker", "Medewerker-id", "Week", "Uursoort"],
-            Self::Billing => &["Gemeente", "Cliënt", "Cliënt-id", "Uursoort"],
+            Self::Payroll => &["Medewerker", "Medewerker-id", "Week", "Kostenplaats", "Uursoort"],
+            Self::Billing => &["Gemeente", "Cliënt", "Cliënt-id", "Kostenplaats", "Uursoort"],
         }
     }
 
@@ -292,6 +299,14 @@ impl Report {
     }
 }
 
+/// How a grouping column is read back as text.
+#[derive(Clone, Copy)]
+enum Key {
+    Text,
+    Id,
+    Week,
+}
+
 /// The rows of a download, grouped and summed in SQL.
 pub async fn sums(
     db: &impl ConnectionTrait,
@@ -299,67 +314,46 @@ pub async fn sums(
     batch_id: Uuid,
     report: Report,
 ) -> Result<Vec<SumRow>, ApiError> {
-    let mut q = Query::select();
-    let groups: Vec<(Expr, &str)> = match report {
+    // In the order of `Report::headings`.
+    let groups: Vec<(Expr, Key)> = match report {
         Report::Payroll => vec![
-            (c("u", "name"), "k0"),
-            (c("t", "user_id"), "k1"),
-            (c("t", "week_start"), "k2"),
-            (c("e", "hour_type"), "k3"),
+            (c("u", "name"), Key::Text),
+            (c("t", "user_id"), Key::Id),
+            (c("t", "week_start"), Key::Week),
+            (c("t", "cost_centre"), Key::Text),
+            (c("e", "hour_type"), Key::Text),
         ],
         Report::Billing => vec![
-            (c("k", "municipality"), "k0"),
-            (c("k", "name"), "k1"),
-            (c("e", "client_id"), "k2"),
-            (c("e", "hour_type"), "k3"),
+            (c("k", "municipality"), Key::Text),
+            (c("k", "name"), Key::Text),
+            (c("e", "client_id"), Key::Id),
+            (c("t", "cost_centre"), Key::Text),
+            (c("e", "hour_type"), Key::Text),
         ],
     };
-    for (e, alias) in &groups {
-        q.expr_as(e.clone(), a(alias));
+    let mut q = Query::select();
+    for (i, (e, _)) in groups.iter().enumerate() {
+        q.expr_as(e.clone(), a(&format!("k{i}")));
         q.add_group_by([e.clone()]);
         q.order_by_expr(e.clone(), Order::Asc);
     }
-    q.expr_as(Func::cast_as(c("e", "minutes").sum(), a("BIGINT")), a("minutes"))
-        .from_as(a("timesheet_entries"), a("e"))
-        .join_as(
-            JoinType::InnerJoin,
-            a("timesheets"),
-            a("t"),
-            c("t", "id").equals((a("e"), a("timesheet_id"))),
-        )
-        .join_as(JoinType::InnerJoin, a("users"), a("u"), c("u", "id").equals((a("t"), a("user_id"))))
-        .join_as(JoinType::LeftJoin, a("clients"), a("k"), c("k", "id").equals((a("e"), a("client_id"))))
-        .and_where(c("t", "organisation_id").eq(organisation_id))
-        .and_where(c("t", "export_batch_id").eq(batch_id));
+    q.expr_as(Func::cast_as(c("e", "minutes").sum(), a("BIGINT")), a("minutes"));
+    batch_lines(&mut q, organisation_id, batch_id);
     let rows = db.query_all(&q).await?;
-    let text = |r: &sea_orm::QueryResult, k: &str, is_uuid: bool, is_date: bool| -> String {
-        if is_uuid {
-            r.try_get::<Option<Uuid>>("", k).ok().flatten().map(|u| u.to_string()).unwrap_or_default()
-        } else if is_date {
-            r.try_get::<chrono::NaiveDate>("", k).map(|d| IsoWeek::of(d).to_string()).unwrap_or_default()
-        } else {
-            r.try_get::<Option<String>>("", k).ok().flatten().unwrap_or_default()
+    let text = |r: &sea_orm::QueryResult, i: usize, key: Key| -> String {
+        let k = format!("k{i}");
+        match key {
+            Key::Id => r.try_get::<Option<Uuid>>("", &k).ok().flatten().map(|u| u.to_string()),
+            Key::Week => r.try_get::<chrono::NaiveDate>("", &k).ok().map(|d| IsoWeek::of(d).to_string()),
+            Key::Text => r.try_get::<Option<String>>("", &k).ok().flatten(),
         }
+        .unwrap_or_default()
     };
     Ok(rows
         .iter()
-        .map(|r| {
-            let keys = match report {
-                Report::Payroll => vec![
-                    text(r, "k0", false, false),
-                    text(r, "k1", true, false),
-                    text(r, "k2", false, true),
-                    text(r, "k3", false, false),
-                ],
-                Report::Billing => vec![
-                    text(r, "k0", false, false),
-                    text(r, "k1", false, false),
-                    text(r, "k2", true, false),
-                    text(r, "k3", false, false),
-                ],
-            };
-            let minutes = r.try_get::<i64>("", "minutes").unwrap_or(0);
-            SumRow { keys, minutes }
+        .map(|r| SumRow {
+            keys: groups.iter().enumerate().map(|(i, (_, key))| text(r, i, *key)).collect(),
+            minutes: r.try_get::<i64>("", "minutes").unwrap_or(0),
         })
         .collect())
 }
@@ -429,16 +423,25 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_quoting() {
         let rows = [SumRow {
-            keys: vec!["Jansen; A.".into(), "x".into(), "2026-W47".into(), "travel".into()],
+            keys: vec![
+                "Jansen; A.".into(),
+                "x".into(),
+                "2026-W47".into(),
+                "Wijkzorg Noord 4100".into(),
+                "travel".into(),
+            ],
             minutes: 90,
         }];
         let text = String::from_utf8(to_csv(Report::Payroll, &rows).unwrap()).unwrap();
         assert_eq!(
             text,
-            "Medewerker;Medewerker-id;Week;Uursoort;Uren;Minuten\n\"Jansen; A.\";x;2026-W47;travel;1,50;90\n"
+            "Medewerker;Medewerker-id;Week;Kostenplaats;Uursoort;Uren;Minuten\n\
+             \"Jansen; A.\";x;2026-W47;Wijkzorg Noord 4100;travel;1,50;90\n"
         );
-        let evil =
-            [SumRow { keys: vec!["=HYPERLINK(1)".into(), "".into(), "".into(), "".into()], minutes: 1 }];
+        let evil = [SumRow {
+            keys: vec!["=HYPERLINK(1)".into(), "".into(), "".into(), "".into(), "".into()],
+            minutes: 1,
+        }];
         let text = String::from_utf8(to_csv(Report::Payroll, &evil).unwrap()).unwrap();
         assert!(text.contains("'=HYPERLINK(1)"), "{text}");
     }

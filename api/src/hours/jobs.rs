@@ -151,7 +151,7 @@ async fn at_deadline(db: &Db, org: Uuid, s: &HoursSettings, now: DateTime<Utc>) 
         .iter()
         .zip(&ids)
         .map(|(m, id)| {
-            let mut t = store::new_week(org, m.user_id, week, deadline, m.contract_minutes, now);
+            let mut t = store::new_week(org, m.user_id, week, deadline, store::Terms::of(m), now);
             t.id = Set(*id);
             t.late = Set(true);
             t
@@ -226,8 +226,10 @@ async fn lock_late(db: &Db, now: DateTime<Utc>) -> Result<usize, DbErr> {
     }
 }
 
-/// Runs the hours clock every minute in `poort serve`.
+/// Runs the hours clock in `poort serve`, every minute unless configured otherwise
+/// (a browser test watching a deadline pass wants seconds).
 pub fn spawn(state: web::Data<AppState>) {
+    let interval = StdDuration::from_secs(Ord::max(state.config.hours_job_interval_secs, 1));
     actix_web::rt::spawn(async move {
         loop {
             let base_url = state.config.public_url();
@@ -236,7 +238,7 @@ pub fn spawn(state: web::Data<AppState>) {
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "hours job"),
             }
-            actix_web::rt::time::sleep(StdDuration::from_secs(60)).await;
+            actix_web::rt::time::sleep(interval).await;
         }
     });
 }

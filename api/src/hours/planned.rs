@@ -45,6 +45,31 @@ fn as_input(p: &PlannedEntry, id: Option<Uuid>) -> EntryInput {
     }
 }
 
+/// A planned line as a new stored line of `sheet`, for the worker to confirm.
+pub fn planned_row(
+    sheet: &timesheet::Model,
+    p: &PlannedEntry,
+    now: chrono::DateTime<chrono::Utc>,
+) -> timesheet_entry::ActiveModel {
+    let minute = |t: chrono::NaiveTime| (t.hour() * 60 + t.minute()) as i32;
+    timesheet_entry::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        timesheet_id: Set(sheet.id),
+        organisation_id: Set(sheet.organisation_id),
+        day: Set(p.day),
+        client_id: Set(p.client_id),
+        hour_type: Set(p.hour_type.clone()),
+        start_minute: Set(Some(minute(p.start))),
+        end_minute: Set(Some(minute(p.end))),
+        break_minutes: Set(p.break_minutes),
+        minutes: Set(as_input(p, None).minutes_worked().unwrap_or(0)),
+        note: Set(None),
+        source: Set(EntrySource::Planning.as_str().into()),
+        external_id: Set(Some(p.external_id.trim().to_string())),
+        created_at: Set(now),
+    }
+}
+
 /// Puts planned lines in workers' weeks; returns what was created, updated and skipped.
 pub async fn push(state: &AppState, caller: &Caller, body: PlannedHours) -> Result<PlannedResult, ApiError> {
     caller.require_scope(ApiScope::HoursPlan)?;
@@ -118,11 +143,9 @@ pub async fn push(state: &AppState, caller: &Caller, body: PlannedHours) -> Resu
             lines.iter().for_each(|p| skip(&mut result.skipped, p, "week_locked"));
             continue;
         }
-        let existing = timesheet_entry::Entity::find()
-            .filter(timesheet_entry::Column::TimesheetId.eq(sheet.id))
-            .all(&txn)
-            .await?;
-        let mut current: Vec<EntryInput> = existing.iter().map(store::input_of).collect();
+        let (existing, entries): (Vec<timesheet_entry::Model>, Vec<_>) =
+            store::lines(&txn, sheet.id).await?.into_iter().unzip();
+        let mut current: Vec<EntryInput> = entries.iter().map(shared::hours::Entry::to_input).collect();
         let mut changed = false;
         for p in lines {
             let ext = p.external_id.trim();
@@ -143,42 +166,19 @@ pub async fn push(state: &AppState, caller: &Caller, body: PlannedHours) -> Resu
                 continue;
             }
             current = trial;
-            let minutes = as_input(p, None).minutes_worked().unwrap_or(0);
-            let start = (p.start.hour() * 60 + p.start.minute()) as i32;
-            let end = (p.end.hour() * 60 + p.end.minute()) as i32;
+            let mut row = planned_row(&sheet, p, now);
             match same {
                 Some(e) => {
-                    let mut am: timesheet_entry::ActiveModel = e.clone().into();
-                    am.day = Set(p.day);
-                    am.client_id = Set(p.client_id);
-                    am.hour_type = Set(p.hour_type.clone());
-                    am.start_minute = Set(Some(start));
-                    am.end_minute = Set(Some(end));
-                    am.break_minutes = Set(p.break_minutes);
-                    am.minutes = Set(minutes);
-                    am.update(&txn).await?;
+                    // The same line, moved or changed by the planning system.
+                    row.id = Set(e.id);
+                    row.created_at = Set(e.created_at);
+                    row.update(&txn).await?;
                     result.updated += 1;
                 }
                 None => {
                     let id = Uuid::now_v7();
-                    timesheet_entry::ActiveModel {
-                        id: Set(id),
-                        timesheet_id: Set(sheet.id),
-                        organisation_id: Set(org),
-                        day: Set(p.day),
-                        client_id: Set(p.client_id),
-                        hour_type: Set(p.hour_type.clone()),
-                        start_minute: Set(Some(start)),
-                        end_minute: Set(Some(end)),
-                        break_minutes: Set(p.break_minutes),
-                        minutes: Set(minutes),
-                        note: Set(None),
-                        source: Set(EntrySource::Planning.as_str().into()),
-                        external_id: Set(Some(p.external_id.trim().to_string())),
-                        created_at: Set(now),
-                    }
-                    .insert(&txn)
-                    .await?;
+                    row.id = Set(id);
+                    row.insert(&txn).await?;
                     if let Some(last) = current.last_mut() {
                         last.id = Some(id);
                     }

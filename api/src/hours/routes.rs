@@ -16,7 +16,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::{
-    approvals::{self, ListQuery},
+    approvals::{self, CostCentreQuery, ListQuery},
     columns,
     corrections::{self, CorrectionQuery},
     exports::{self, Report},
@@ -38,6 +38,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_columns)
         .service(put_columns)
         .service(list_weeks)
+        .service(cost_centres)
         .service(approve_many)
         .service(get_week)
         .service(approve_week)
@@ -186,6 +187,18 @@ async fn list_weeks(
     q: web::Query<ListQuery>,
 ) -> Result<web::Json<Page<TimesheetSummary>>, ApiError> {
     Ok(web::Json(approvals::list(&state, &actor, &q, false).await?))
+}
+
+/// The cost centres (or placements) of the weeks you may see, or with `mine=true` of
+/// your own weeks: the choices of the lists' `cost_centre` filter.
+#[utoipa::path(tag = "hours", params(CostCentreQuery), responses((status = 200, body = Vec<String>), (status = 403, body = ErrorBody)), security(("cookie" = []), ("bearer" = [])))]
+#[get("/hours/cost-centres")]
+async fn cost_centres(
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: web::Query<CostCentreQuery>,
+) -> Result<web::Json<Vec<String>>, ApiError> {
+    Ok(web::Json(approvals::cost_centres(&state, &actor, q.mine).await?))
 }
 
 /// One week you may see.

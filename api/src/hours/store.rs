@@ -1,7 +1,7 @@
 //! Queries for timesheets. Every function is limited to one organisation; lists
 //! are built in SQL with keyset pagination, never row by row.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
     Set,
@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use shared::hours::{
     ClientRef, CorrectionRequest, CorrectionStatus, Entry, EntryInput, EntrySource, IsoWeek,
-    TimesheetSummary, WeekEvent, WeekStatus,
+    TimesheetSummary, WeekEvent, WeekSearch, WeekStatus,
 };
 use uuid::Uuid;
 
@@ -110,13 +110,14 @@ pub async fn week_of(
     if let Some(t) = find().one(db).await? {
         return Ok(t);
     }
-    let contract = membership::Entity::find()
+    let terms = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(organisation_id))
         .filter(membership::Column::UserId.eq(user_id))
         .one(db)
         .await?
-        .and_then(|m| m.contract_minutes);
-    let row = new_week(organisation_id, user_id, week, deadline_at, contract, now);
+        .map(|m| Terms::of(&m))
+        .unwrap_or_default();
+    let row = new_week(organisation_id, user_id, week, deadline_at, terms, now);
     match row.insert(db).await {
         Ok(t) => Ok(t),
         // Two first looks at once: the unique index keeps one; read it.
@@ -127,13 +128,30 @@ pub async fn week_of(
     }
 }
 
+/// What a week takes over from the worker's membership when it is made, and keeps
+/// when the membership later changes: the week shows what it was worked under.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terms {
+    /// Contract minutes per week.
+    pub contract_minutes: Option<i32>,
+    /// Cost centre or placement.
+    pub cost_centre: Option<String>,
+}
+
+impl Terms {
+    /// The membership's current terms.
+    pub fn of(m: &membership::Model) -> Self {
+        Self { contract_minutes: m.contract_minutes, cost_centre: m.cost_centre.clone() }
+    }
+}
+
 /// A new open week, not yet stored.
 pub fn new_week(
     organisation_id: Uuid,
     user_id: Uuid,
     week: IsoWeek,
     deadline_at: DateTime<Utc>,
-    contract_minutes: Option<i32>,
+    terms: Terms,
     now: DateTime<Utc>,
 ) -> timesheet::ActiveModel {
     timesheet::ActiveModel {
@@ -145,7 +163,8 @@ pub fn new_week(
         late: Set(false),
         version: Set(0),
         total_minutes: Set(0),
-        contract_minutes: Set(contract_minutes),
+        contract_minutes: Set(terms.contract_minutes),
+        cost_centre: Set(terms.cost_centre),
         deadline_at: Set(deadline_at),
         signed_at: Set(None),
         decided_at: Set(None),
@@ -214,48 +233,52 @@ fn minute_of(t: Option<NaiveTime>) -> Option<i32> {
     t.map(|t| (t.hour() * 60 + t.minute()) as i32)
 }
 
-/// A stored line as input again (for checks that combine old and new lines).
-pub fn input_of(e: &timesheet_entry::Model) -> EntryInput {
-    let shift = e.start_minute.is_some() && e.end_minute.is_some();
-    EntryInput {
-        id: Some(e.id),
-        day: e.day,
-        client_id: e.client_id,
-        hour_type: e.hour_type.clone(),
-        start: time_of(e.start_minute),
-        end: time_of(e.end_minute),
-        break_minutes: e.break_minutes,
-        minutes: if shift { None } else { Some(e.minutes + e.break_minutes) },
-        note: e.note.clone(),
+fn client_ref(c: client::Model) -> ClientRef {
+    ClientRef { id: c.id, name: c.name, municipality: c.municipality }
+}
+
+/// A stored line as the API shows it, with its client.
+fn entry_of(r: &timesheet_entry::Model, client: Option<ClientRef>) -> Entry {
+    Entry {
+        id: r.id,
+        day: r.day,
+        client,
+        hour_type: r.hour_type.clone(),
+        start: time_of(r.start_minute),
+        end: time_of(r.end_minute),
+        break_minutes: r.break_minutes,
+        minutes: r.minutes,
+        note: r.note.clone(),
+        source: EntrySource::parse(&r.source),
     }
 }
 
-/// The week's lines, by day and start, with their clients.
-pub async fn entries(db: &impl ConnectionTrait, timesheet_id: Uuid) -> Result<Vec<Entry>, DbErr> {
+/// The week's lines by day and start, each as stored and as the API shows it
+/// (`Entry::to_input` gives it back as input): one query, clients joined.
+pub async fn lines(
+    db: &impl ConnectionTrait,
+    timesheet_id: Uuid,
+) -> Result<Vec<(timesheet_entry::Model, Entry)>, DbErr> {
     let rows = timesheet_entry::Entity::find()
+        .find_also_related(client::Entity)
         .filter(timesheet_entry::Column::TimesheetId.eq(timesheet_id))
         .order_by_asc(timesheet_entry::Column::Day)
         .order_by_asc(timesheet_entry::Column::StartMinute)
         .order_by_asc(timesheet_entry::Column::Id)
         .all(db)
         .await?;
-    let ids: Vec<Uuid> = rows.iter().filter_map(|r| r.client_id).collect();
-    let clients = clients_by_id(db, &ids).await?;
     Ok(rows
         .into_iter()
-        .map(|r| Entry {
-            id: r.id,
-            day: r.day,
-            client: r.client_id.and_then(|id| clients.iter().find(|c| c.id == id).cloned()),
-            hour_type: r.hour_type,
-            start: time_of(r.start_minute),
-            end: time_of(r.end_minute),
-            break_minutes: r.break_minutes,
-            minutes: r.minutes,
-            note: r.note,
-            source: EntrySource::parse(&r.source),
+        .map(|(r, c)| {
+            let entry = entry_of(&r, c.map(client_ref));
+            (r, entry)
         })
         .collect())
+}
+
+/// The week's lines, by day and start, with their clients.
+pub async fn entries(db: &impl ConnectionTrait, timesheet_id: Uuid) -> Result<Vec<Entry>, DbErr> {
+    Ok(lines(db, timesheet_id).await?.into_iter().map(|(_, e)| e).collect())
 }
 
 /// Clients by id (one query).
@@ -268,7 +291,7 @@ pub async fn clients_by_id(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
         .all(db)
         .await?
         .into_iter()
-        .map(|c| ClientRef { id: c.id, name: c.name, municipality: c.municipality })
+        .map(client_ref)
         .collect())
 }
 
@@ -364,9 +387,15 @@ pub async fn history(db: &impl ConnectionTrait, timesheet_id: Uuid) -> Result<Ve
         .collect())
 }
 
-/// A person's name.
-pub async fn name_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<String>, DbErr> {
-    Ok(user::Entity::find_by_id(user_id).one(db).await?.map(|u| u.name))
+/// People's names by id (one query).
+pub async fn names_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, DbErr> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect())
 }
 
 /// Filters of the approvers' list.
@@ -388,8 +417,37 @@ pub struct ListFilter {
     pub to: Option<NaiveDate>,
     /// Late or not.
     pub late: Option<bool>,
-    /// Part of the worker's name.
+    /// Only weeks worked under this cost centre.
+    pub cost_centre: Option<String>,
+    /// Part of the worker's name or of the rejection reason, or a week (`2026-W45`, `45`).
     pub search: Option<String>,
+}
+
+/// Limits a query on `timesheets t` to the worker's own weeks or a person's teams.
+fn whose(q: &mut SelectStatement, organisation_id: Uuid, f: &ListFilter) {
+    if let Some(w) = f.worker {
+        q.and_where(c("t", "user_id").eq(w));
+    }
+    if let Some(me) = f.teams_of {
+        q.and_where(c("t", "user_id").in_subquery(team_workers(organisation_id, me)));
+    }
+}
+
+/// The distinct cost centres of the weeks `f` allows (its worker or teams), alphabetical.
+pub async fn cost_centres(
+    db: &impl ConnectionTrait,
+    organisation_id: Uuid,
+    f: &ListFilter,
+) -> Result<Vec<String>, DbErr> {
+    let mut q = Query::select();
+    q.distinct()
+        .expr_as(c("t", "cost_centre"), a("cost_centre"))
+        .from_as(a("timesheets"), a("t"))
+        .and_where(c("t", "organisation_id").eq(organisation_id))
+        .and_where(c("t", "cost_centre").is_not_null())
+        .order_by((a("t"), a("cost_centre")), Order::Asc);
+    whose(&mut q, organisation_id, f);
+    db.query_all(&q).await?.iter().map(|r| r.try_get("", "cost_centre")).collect()
 }
 
 /// A page of weeks, newest week first, then by id; `after` is the last (week, id) seen.
@@ -415,6 +473,7 @@ pub async fn list(
         "signed_at",
         "rejection_reason",
         "correction_pending",
+        "cost_centre",
     ] {
         q.expr_as(t(col), a(col));
     }
@@ -425,12 +484,7 @@ pub async fn list(
         .order_by((a("t"), a("week_start")), Order::Desc)
         .order_by((a("t"), a("id")), Order::Desc)
         .limit(limit + 1);
-    if let Some(w) = f.worker {
-        q.and_where(t("user_id").eq(w));
-    }
-    if let Some(me) = f.teams_of {
-        q.and_where(t("user_id").in_subquery(team_workers(organisation_id, me)));
-    }
+    whose(&mut q, organisation_id, f);
     if let Some(team) = f.team_id {
         let members = members_of(organisation_id, c("tm", "team_id").eq(team));
         q.and_where(t("user_id").in_subquery(members));
@@ -464,9 +518,24 @@ pub async fn list(
         }
         None => {}
     }
+    if let Some(cc) = f.cost_centre.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        q.and_where(t("cost_centre").eq(cc));
+    }
     if let Some(s) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let pattern = format!("%{}%", s.to_lowercase().replace(['%', '_'], ""));
-        q.and_where(Expr::expr(Func::lower(Expr::col((a("u"), a("name"))))).like(pattern));
+        let mut matches = Expr::expr(Func::lower(Expr::col((a("u"), a("name"))))).like(pattern.clone()).or(
+            // The reason only while it is shown: a week signed again keeps the old text.
+            t("status")
+                .eq(WeekStatus::Rejected.as_str())
+                .and(Expr::expr(Func::lower(t("rejection_reason"))).like(pattern)),
+        );
+        if let Some(w) = WeekSearch::parse(s) {
+            // Weeks are stored by their Monday: a week number means its Monday in each
+            // year around now, which keeps the comparison on the index.
+            let year = now.year();
+            matches = matches.or(t("week_start").is_in(w.mondays(year - 10..=year + 1)));
+        }
+        q.and_where(matches);
     }
     if let Some((week, id)) = after {
         q.and_where(t("week_start").lt(week).or(t("week_start").eq(week).and(t("id").lt(id))));
@@ -496,6 +565,7 @@ pub async fn list(
                     None
                 },
                 correction_pending: r.try_get("", "correction_pending")?,
+                cost_centre: r.try_get("", "cost_centre")?,
             })
         })
         .collect()
@@ -517,7 +587,16 @@ pub fn summary(t: &timesheet::Model, worker_name: String, now: DateTime<Utc>) ->
         signed_at: t.signed_at,
         rejection_reason: if status == WeekStatus::Rejected { t.rejection_reason.clone() } else { None },
         correction_pending: t.correction_pending,
+        cost_centre: t.cost_centre.clone(),
     }
+}
+
+/// The clients a correction's lines name, with their names.
+pub async fn clients_of(db: &impl ConnectionTrait, entries: &[EntryInput]) -> Result<Vec<ClientRef>, DbErr> {
+    let mut ids: Vec<Uuid> = entries.iter().filter_map(|e| e.client_id).collect();
+    ids.sort();
+    ids.dedup();
+    clients_by_id(db, &ids).await
 }
 
 /// A correction row as the API shows it.
@@ -526,24 +605,25 @@ pub async fn correction(
     row: hour_correction::Model,
     sheet: &timesheet::Model,
 ) -> Result<CorrectionRequest, DbErr> {
-    let worker_name = name_of(db, sheet.user_id).await?.unwrap_or_default();
-    let decided_by = match row.decided_by {
-        Some(id) => name_of(db, id).await?,
-        None => None,
-    };
+    let mut ids = vec![sheet.user_id];
+    ids.extend(row.decided_by);
+    let names = names_of(db, &ids).await?;
+    let name = |id: Uuid| names.iter().find(|(u, _)| *u == id).map(|(_, n)| n.clone());
+    let entries: Vec<EntryInput> = serde_json::from_str(&row.entries).unwrap_or_default();
     Ok(CorrectionRequest {
         id: row.id,
         timesheet_id: row.timesheet_id,
         week: IsoWeek::of(sheet.week_start),
         worker_id: sheet.user_id,
-        worker_name,
+        worker_name: name(sheet.user_id).unwrap_or_default(),
         reason: row.reason,
-        entries: serde_json::from_str(&row.entries).unwrap_or_default(),
+        clients: clients_of(db, &entries).await?,
+        entries,
         minutes_before: row.minutes_before,
         minutes_after: row.minutes_after,
         status: CorrectionStatus::parse(&row.status).unwrap_or(CorrectionStatus::Pending),
         requested_at: row.requested_at,
-        decided_by,
+        decided_by: row.decided_by.and_then(name),
         decided_at: row.decided_at,
         decision_reason: row.decision_reason,
     })

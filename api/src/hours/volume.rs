@@ -16,8 +16,8 @@ use super::{settings, store};
 use crate::{
     auth::password,
     db::Db,
-    entities::{client, membership, organisation, team, team_member, timesheet, timesheet_entry, user},
-    seed::DEMO_PASSWORD,
+    entities::{client, organisation, team, team_member, timesheet, timesheet_entry},
+    seed::{self, Account, DEMO_PASSWORD, Membership},
 };
 
 /// Weeks per worker.
@@ -91,7 +91,15 @@ pub async fn load(db: &Db, workers: usize, now: DateTime<Utc>) -> Result<(), Str
         (COORDINATOR_EMAIL, "Coördinator Volume", Role::CareCoordinator, vec![], teams.first().copied()),
         (ADMIN_EMAIL, "Beheer Volume", Role::Administrator, Right::ALL.to_vec(), None),
     ] {
-        let (_, m) = person(&txn, org, email, name, role, &rights, &phc, now).await?;
+        let account = Account { email, name, helpdesk: false, mobile: None };
+        let membership = Membership {
+            role,
+            rights: &rights,
+            main_contact: false,
+            contract_minutes: Some(24 * 60),
+            cost_centre: None,
+        };
+        let (_, m) = person(&txn, org, account, membership, &phc, now).await?;
         if let Some(t) = team {
             team_member(&txn, t, m, now).await?;
         }
@@ -111,15 +119,25 @@ pub async fn load(db: &Db, workers: usize, now: DateTime<Utc>) -> Result<(), Str
         let mut sheets = Vec::new();
         let mut lines = Vec::new();
         for n in chunk_start..(chunk_start + 50).min(workers) {
-            let email = format!("werker{}@volume.example", n + 1);
-            let (uid, m) =
-                person(&txn, org, &email, &format!("Werker {}", n + 1), Role::Employee, &[], &phc, now)
-                    .await?;
+            let (email, name) = (format!("werker{}@volume.example", n + 1), format!("Werker {}", n + 1));
+            // One cost centre per team, as home-care organisations book per district.
+            let cost_centre = format!("Kostenplaats {}", 4100 + n / TEAM_SIZE);
+            let account = Account { email: &email, name: &name, helpdesk: false, mobile: None };
+            let membership = Membership {
+                role: Role::Employee,
+                rights: &[],
+                main_contact: false,
+                contract_minutes: Some(24 * 60),
+                cost_centre: Some(&cost_centre),
+            };
+            let (uid, m) = person(&txn, org, account, membership, &phc, now).await?;
             team_member(&txn, teams[n / TEAM_SIZE], m, now).await?;
             for (age, week) in weeks.iter().enumerate() {
                 let status =
                     if age < SUBMITTED_WEEKS { WeekStatus::Submitted } else { WeekStatus::Processed };
-                let mut t = store::new_week(org, uid, *week, s.deadline_of(*week), Some(24 * 60), now);
+                let terms =
+                    store::Terms { contract_minutes: Some(24 * 60), cost_centre: Some(cost_centre.clone()) };
+                let mut t = store::new_week(org, uid, *week, s.deadline_of(*week), terms, now);
                 let id = Uuid::now_v7();
                 t.id = Set(id);
                 t.status = Set(status.as_str().into());
@@ -161,52 +179,18 @@ pub async fn load(db: &Db, workers: usize, now: DateTime<Utc>) -> Result<(), Str
     Ok(())
 }
 
-/// An account with the demo password and one membership in `org`: (user id, membership id).
+/// An account with one membership in `org`; returns the user and membership ids.
 /// Shared with the absence volume data (`crate::absence::volume`).
-#[allow(clippy::too_many_arguments)]
 pub(crate) async fn person(
     txn: &sea_orm::DatabaseTransaction,
     org: Uuid,
-    email: &str,
-    name: &str,
-    role: Role,
-    rights: &[Right],
+    account: Account<'_>,
+    membership: Membership<'_>,
     phc: &str,
     now: DateTime<Utc>,
 ) -> Result<(Uuid, Uuid), String> {
-    let uid = Uuid::now_v7();
-    user::ActiveModel {
-        id: Set(uid),
-        email: Set(email.into()),
-        name: Set(name.into()),
-        password_hash: Set(Some(phc.into())),
-        locale: Set("nl".into()),
-        helpdesk: Set(false),
-        birth_date: Set(None),
-        must_change_password: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-        mobile: Set(None),
-        mobile_verified_at: Set(None),
-        sms_second_factor: Set(false),
-    }
-    .insert(txn)
-    .await
-    .map_err(err)?;
-    let mid = Uuid::now_v7();
-    membership::ActiveModel {
-        id: Set(mid),
-        user_id: Set(uid),
-        organisation_id: Set(org),
-        role: Set(role.as_str().into()),
-        rights: Set(Right::format_list(rights)),
-        main_contact: Set(false),
-        contract_minutes: Set(Some(24 * 60)),
-        created_at: Set(now),
-    }
-    .insert(txn)
-    .await
-    .map_err(err)?;
+    let uid = seed::insert_user(txn, &account, Some(phc), now).await.map_err(err)?;
+    let mid = seed::insert_membership(txn, uid, org, &membership, now).await.map_err(err)?;
     Ok((uid, mid))
 }
 

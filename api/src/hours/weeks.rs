@@ -26,14 +26,19 @@ fn status_of(t: &timesheet::Model) -> WeekStatus {
     WeekStatus::parse(&t.status).unwrap_or(WeekStatus::Open)
 }
 
-/// Everything about a week the actor may see, with what they may do now.
+/// Everything about a week the actor may see, with what they may do now. Three
+/// queries (names, lines with their clients, history), a fourth only while a
+/// correction request waits.
 pub async fn full(
     db: &impl ConnectionTrait,
     actor: &Actor,
     sheet: &timesheet::Model,
     now: DateTime<Utc>,
 ) -> Result<Timesheet, ApiError> {
-    let worker_name = store::name_of(db, sheet.user_id).await?.unwrap_or_default();
+    let mut people = vec![sheet.user_id];
+    people.extend(sheet.decided_by);
+    let names = store::names_of(db, &people).await?;
+    let name = |id: Uuid| names.iter().find(|(u, _)| *u == id).map(|(_, n)| n.clone());
     let entries = store::entries(db, sheet.id).await?;
     let week = IsoWeek::of(sheet.week_start);
     let inputs: Vec<EntryInput> = entries.iter().map(|e| e.to_input()).collect();
@@ -46,21 +51,20 @@ pub async fn full(
         request_correction: own && !editable && correction_possible(status) && !sheet.correction_pending,
         decide: !own && access::view(actor).approves && status == WeekStatus::Submitted,
     };
-    let decided_by = match sheet.decided_by {
-        Some(id) => store::name_of(db, id).await?,
-        None => None,
-    };
+    // The flag is set and cleared with the request, so no flag means no request to read.
+    let pending_correction =
+        if sheet.correction_pending { store::pending_correction(db, sheet).await? } else { None };
     Ok(Timesheet {
-        summary: store::summary(sheet, worker_name, now),
+        summary: store::summary(sheet, name(sheet.user_id).unwrap_or_default(), now),
         version: sheet.version,
         totals: totals(week, &inputs),
         entries,
-        decided_by,
+        decided_by: sheet.decided_by.and_then(name),
         decided_at: sheet.decided_at,
         processed_at: sheet.processed_at,
         may,
         history: store::history(db, sheet.id).await?,
-        pending_correction: store::pending_correction(db, sheet).await?,
+        pending_correction,
     })
 }
 

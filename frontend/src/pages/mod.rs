@@ -1,5 +1,6 @@
 //! One folder per capability, mirroring `api/src/<capability>/`.
 
+pub mod absence;
 pub mod account;
 pub mod admin;
 pub mod auth;

@@ -17,7 +17,7 @@ pub use entries::{
 pub use status::{
     NotAllowed, WeekAction, WeekStatus, correction_possible, is_late, transition, worker_may_edit,
 };
-pub use week::{BadWeek, IsoWeek};
+pub use week::{BadWeek, IsoWeek, WeekSearch};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -184,6 +184,9 @@ pub struct TimesheetSummary {
     pub rejection_reason: Option<String>,
     /// A correction request waits for the planner.
     pub correction_pending: bool,
+    /// The cost centre (kostenplaats) or placement the week was worked under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_centre: Option<String>,
 }
 
 /// A whole week: entries, totals, what the caller may do, and its history.
@@ -336,6 +339,10 @@ pub struct CorrectionRequest {
     pub reason: String,
     /// The lines the week should have.
     pub entries: Vec<EntryInput>,
+    /// The clients those lines name, with their names (lines carry only the id, as
+    /// the worker sent them).
+    #[serde(default)]
+    pub clients: Vec<ClientRef>,
     /// Minutes before and after the change.
     pub minutes_before: i32,
     /// Minutes the proposal adds up to.
@@ -430,6 +437,9 @@ pub struct ExportLine {
     /// The municipality that is billed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipality: Option<String>,
+    /// The cost centre the week was worked under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_centre: Option<String>,
 }
 
 /// One planned line pushed by a planning system (`POST /api/v1/planned-hours`).
@@ -526,15 +536,18 @@ pub enum DeclarationColumn {
     Signed,
     /// Rejection reason.
     Reason,
+    /// Cost centre or placement.
+    CostCentre,
 }
 
 impl DeclarationColumn {
     /// Every column, in the default order.
-    pub const ALL: [DeclarationColumn; 7] = [
+    pub const ALL: [DeclarationColumn; 8] = [
         Self::Week,
         Self::Status,
         Self::Hours,
         Self::ContractHours,
+        Self::CostCentre,
         Self::Deadline,
         Self::Signed,
         Self::Reason,

@@ -62,6 +62,38 @@ impl IsoWeek {
     }
 }
 
+/// What a search text says about weeks: one week (`2026-W45`), or a week number in
+/// any year (`45`, `w45`, `week 45`), so a list's search box finds weeks too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekSearch {
+    /// Exactly this week.
+    Week(IsoWeek),
+    /// This week number (1–53) in whichever year.
+    Number(u32),
+}
+
+impl WeekSearch {
+    /// Reads a search text; `None` when it names no week.
+    pub fn parse(text: &str) -> Option<Self> {
+        let t = text.trim().to_lowercase();
+        if let Ok(w) = t.to_uppercase().parse::<IsoWeek>() {
+            return Some(Self::Week(w));
+        }
+        let number = ["week", "wk", "w"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(&t).trim();
+        let n: u32 = number.parse().ok().filter(|_| number.len() <= 2)?;
+        (1..=53).contains(&n).then_some(Self::Number(n))
+    }
+
+    /// The Mondays of the weeks meant, within the ISO years `years` (a number
+    /// names a week in each year that has it).
+    pub fn mondays(self, years: std::ops::RangeInclusive<i32>) -> Vec<NaiveDate> {
+        match self {
+            Self::Week(w) => vec![w.monday()],
+            Self::Number(n) => years.filter_map(|y| IsoWeek::new(y, n)).map(IsoWeek::monday).collect(),
+        }
+    }
+}
+
 impl fmt::Display for IsoWeek {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-W{:02}", self.year, self.week)
@@ -142,6 +174,22 @@ mod tests {
         assert_eq!(IsoWeek::of(d(2027, 1, 1)).to_string(), "2026-W53");
         assert_eq!("2026-W53".parse::<IsoWeek>().unwrap().next().to_string(), "2027-W01");
         assert!("2025-W53".parse::<IsoWeek>().is_err(), "2025 has 52 weeks");
+    }
+
+    #[test]
+    fn a_search_names_a_week_or_a_week_number() {
+        let w47 = "2026-W47".parse().unwrap();
+        assert_eq!(WeekSearch::parse(" 2026-w47 "), Some(WeekSearch::Week(w47)));
+        for n in ["45", "w45", "W 45", "week 45", "wk45"] {
+            assert_eq!(WeekSearch::parse(n), Some(WeekSearch::Number(45)), "{n}");
+        }
+        for none in ["", "Anna", "0", "54", "145", "2026", "week"] {
+            assert_eq!(WeekSearch::parse(none), None, "{none}");
+        }
+        assert_eq!(WeekSearch::Week(w47).mondays(2020..=2030), vec![d(2026, 11, 16)]);
+        // Week 53 only in the long years.
+        assert_eq!(WeekSearch::Number(53).mondays(2025..=2027), vec![d(2026, 12, 28)]);
+        assert_eq!(WeekSearch::Number(1).mondays(2026..=2027), vec![d(2025, 12, 29), d(2027, 1, 4)]);
     }
 
     #[test]

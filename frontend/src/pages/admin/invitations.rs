@@ -760,6 +760,7 @@ mod tests {
             memberships: Vec::new(),
             must_change_password: false,
             must_set_up_second_factor: false,
+            hours_enabled: true,
         }
     }
 

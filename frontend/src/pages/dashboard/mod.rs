@@ -9,6 +9,7 @@ use crate::components::icon::Icon;
 use crate::components::page_title::use_page_title;
 use crate::i18n::{Dict, use_i18n};
 use crate::modules::Module;
+use crate::pages::absence::AbsenceCards;
 use crate::pages::hours::HoursCards;
 use crate::session::use_session;
 
@@ -61,6 +62,7 @@ fn Dashboard(me: Me, t: &'static Dict) -> impl IntoView {
                 <p class="lead">{t.dashboard_intro}</p>
             </header>
             <HoursCards me=me.clone() />
+            <AbsenceCards me=me.clone() />
             <div class="dashboard-grid">
                 <section class="card account-card" aria-labelledby="account-heading">
                     <h2 id="account-heading">{t.your_account}</h2>

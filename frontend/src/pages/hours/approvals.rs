@@ -15,7 +15,7 @@ use shared::hours::{
 };
 use uuid::Uuid;
 
-use super::declarations::{StatusSelect, WeekField, parse_week_filter};
+use super::declarations::{CostCentreSelect, StatusSelect, WeekField, parse_week_filter};
 use super::view::{DayTotals, EntriesTable, History};
 use super::week::use_hour_types;
 use super::{RequireHours, StatusBadge};
@@ -56,6 +56,7 @@ fn ApprovalsList() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let late = RwSignal::new(None::<bool>);
     let q = RwSignal::new(String::new());
+    let cost_centre = RwSignal::new(None::<String>);
     let filter = Memo::new(move |_| WeekFilter {
         status: status.get(),
         team_id: team.get(),
@@ -64,6 +65,7 @@ fn ApprovalsList() -> impl IntoView {
         to: to.with(|t| parse_week_filter(t).ok().flatten()),
         late: late.get(),
         q: q.get(),
+        cost_centre: cost_centre.get(),
     });
     let list = Paged::new(move |cursor| api::timesheets(filter.get_untracked(), cursor));
     let chosen = RwSignal::new(BTreeSet::<Uuid>::new());
@@ -193,6 +195,7 @@ fn ApprovalsList() -> impl IntoView {
                         }).collect_view())}
                     </select>
                 </div>
+                <CostCentreSelect id="approvals-cost-centre" mine=false value=cost_centre />
                 <WeekField id="approvals-from" label=Signal::derive(move || i18n.t().hours.period_from) value=from />
                 <WeekField id="approvals-to" label=Signal::derive(move || i18n.t().hours.period_to) value=to />
                 <div class="field">
@@ -240,6 +243,7 @@ fn ApprovalsList() -> impl IntoView {
                             <th scope="col" class="check-cell"><span class="visually-hidden">{move || i18n.t().hours.select_all}</span></th>
                             <th scope="col">{move || i18n.t().hours.worker}</th>
                             <th scope="col">{move || i18n.t().hours.week}</th>
+                            <th scope="col">{move || i18n.t().hours.cost_centre}</th>
                             <th scope="col">{move || i18n.t().hours.status_label}</th>
                             <th scope="col">{move || i18n.t().hours.hours}</th>
                             <th scope="col">{move || i18n.t().hours.signed_at}</th>
@@ -296,6 +300,7 @@ fn ApprovalRow(summary: TimesheetSummary, chosen: RwSignal<BTreeSet<Uuid>>) -> i
                     <span class="cell-sub">{move || i18n.t().hours.week_span(week)}</span>
                 </div>
             </td>
+            <td data-label=move || i18n.t().hours.cost_centre data-testid="cost-centre">{s.cost_centre.clone().unwrap_or_else(|| "—".into())}</td>
             <td data-label=move || i18n.t().hours.status_label><StatusBadge status=s.status late=s.late /></td>
             <td data-label=move || i18n.t().hours.hours>
                 <div>

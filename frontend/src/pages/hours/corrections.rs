@@ -92,7 +92,7 @@ fn CorrectionCard(
     let i18n = use_i18n();
     let id = request.id;
     let week = request.week;
-    // The week as it is now: its totals per day and the clients' names.
+    // The week as it is now: its totals per day.
     let current = LocalResource::new(move || api::timesheet(request.timesheet_id));
     let proposed = totals(week, &request.entries).per_day;
     let declining = RwSignal::new(false);
@@ -146,13 +146,9 @@ fn CorrectionCard(
         decide.dispatch(Some(text));
     };
 
-    let client_names = move || -> Vec<ClientRef> {
-        current
-            .get()
-            .and_then(Result::ok)
-            .map(|s| s.entries.into_iter().filter_map(|e| e.client).collect())
-            .unwrap_or_default()
-    };
+    // The request names its clients itself: a client the week does not have yet
+    // shows by name too.
+    let clients = request.clients.clone();
     let r = request.clone();
     let rid = reason_id.clone();
     view! {
@@ -171,7 +167,7 @@ fn CorrectionCard(
                 {move || format!("{}: {} → {}", i18n.t().hours.week_total, format_minutes(r.minutes_before), format_minutes(r.minutes_after))}
             </p>
             {move || current.get().and_then(Result::ok).map(|s| view! { <DayTotals week=week totals=s.totals proposed=proposed /> })}
-            <ProposedLines entries=request.entries.clone() clients=Signal::derive(client_names) hour_types=hour_types />
+            <ProposedLines entries=request.entries.clone() clients=Signal::derive(move || clients.clone()) hour_types=hour_types />
             {r.decided_by.clone().map(|by| {
                 let at = r.decided_at;
                 view! {

@@ -18,17 +18,13 @@ pub fn HoursCards(me: Me) -> impl IntoView {
     let view = view_of(me.role);
     let worker = keeps_timesheets(&me);
     // Organisations that do not keep weekly hours in Poort get no hours cards.
-    let settings = LocalResource::new(api::hours_settings);
-    let enabled = move || settings.get().is_some_and(|s| s.is_ok_and(|s| s.enabled));
-    (worker || view.approves || view.corrects).then(|| {
+    (me.hours_enabled && (worker || view.approves || view.corrects)).then(|| {
         view! {
-            <Show when=enabled>
-                <div class="hours-cards">
-                    {worker.then(|| view! { <DueCard /> })}
-                    {view.approves.then(|| view! { <WaitingCard /> })}
-                    {view.corrects.then(|| view! { <CorrectionsCard /> })}
-                </div>
-            </Show>
+            <div class="hours-cards">
+                {worker.then(|| view! { <DueCard /> })}
+                {view.approves.then(|| view! { <WaitingCard /> })}
+                {view.corrects.then(|| view! { <CorrectionsCard /> })}
+            </div>
         }
     })
 }

@@ -27,6 +27,7 @@ fn column_slug(c: DeclarationColumn) -> &'static str {
         DeclarationColumn::Deadline => "deadline",
         DeclarationColumn::Signed => "signed",
         DeclarationColumn::Reason => "reason",
+        DeclarationColumn::CostCentre => "cost_centre",
     }
 }
 
@@ -85,6 +86,29 @@ pub fn StatusSelect(id: &'static str, value: RwSignal<Option<WeekStatus>>) -> im
     }
 }
 
+/// A cost centre choice among those of the weeks the list shows (`mine`: the
+/// worker's own), or none for all. Hidden when no week has one.
+#[component]
+pub fn CostCentreSelect(id: &'static str, mine: bool, value: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let choices = LocalResource::new(move || api::cost_centres(mine));
+    let known = move || choices.get().and_then(Result::ok).unwrap_or_default();
+    view! {
+        <Show when=move || !known().is_empty()>
+            <div class="field">
+                <label for=id>{move || i18n.t().hours.cost_centre}</label>
+                <select id=id on:change=move |ev| value.set(Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>
+                    <option value="" selected=move || value.with(Option::is_none)>{move || i18n.t().hours.all_cost_centres}</option>
+                    {move || known().into_iter().map(|c| {
+                        let chosen = c.clone();
+                        view! { <option value=c.clone() selected=move || value.get().as_ref() == Some(&chosen)>{c.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        </Show>
+    }
+}
+
 #[component]
 pub fn DeclarationsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -126,11 +150,13 @@ pub fn DeclarationsPage() -> impl IntoView {
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let q = RwSignal::new(String::new());
+    let cost_centre = RwSignal::new(None::<String>);
     let filter = Memo::new(move |_| WeekFilter {
         status: status.get(),
         from: from.with(|f| parse_week_filter(f).ok().flatten()),
         to: to.with(|t| parse_week_filter(t).ok().flatten()),
         q: q.get(),
+        cost_centre: cost_centre.get(),
         ..WeekFilter::default()
     });
     let list = Paged::new(move |cursor| api::my_timesheets(filter.get_untracked(), cursor));
@@ -158,6 +184,12 @@ pub fn DeclarationsPage() -> impl IntoView {
                 Callback::new(move |_| from.set(String::new())),
             ));
         }
+        if let Some(cc) = f.cost_centre {
+            chips.push((
+                format!("{}: {cc}", t.hours.cost_centre),
+                Callback::new(move |_| cost_centre.set(None)),
+            ));
+        }
         if let Some(w) = f.to {
             chips
                 .push((format!("{}: {w}", t.hours.period_to), Callback::new(move |_| to.set(String::new()))));
@@ -183,6 +215,7 @@ pub fn DeclarationsPage() -> impl IntoView {
                         from.set(String::new());
                         to.set(String::new());
                         q.set(String::new());
+                        cost_centre.set(None);
                     }>{t.hours.clear_filters}</button>
                 </div>
             }
@@ -259,6 +292,7 @@ pub fn DeclarationsPage() -> impl IntoView {
                         <button type="button" class="button subtle small" on:click=move |_| filters_open.set(false)>{move || i18n.t().hours.close_filters}</button>
                     </div>
                     <StatusSelect id="declarations-status" value=status />
+                    <CostCentreSelect id="declarations-cost-centre" mine=true value=cost_centre />
                     <WeekField id="declarations-from" label=Signal::derive(move || i18n.t().hours.period_from) value=from />
                     <WeekField id="declarations-to" label=Signal::derive(move || i18n.t().hours.period_to) value=to />
                 </aside>
@@ -291,6 +325,7 @@ fn DeclarationRow(summary: TimesheetSummary, columns: RwSignal<Vec<DeclarationCo
                         DeclarationColumn::Deadline => time::date_time(s.deadline_at, locale).into_any(),
                         DeclarationColumn::Signed => s.signed_at.map(|a| time::date_time(a, locale)).unwrap_or_else(|| "—".into()).into_any(),
                         DeclarationColumn::Reason => s.rejection_reason.clone().unwrap_or_default().into_any(),
+                        DeclarationColumn::CostCentre => s.cost_centre.clone().unwrap_or_else(|| "—".into()).into_any(),
                     };
                     view! { <td data-label=label>{cell}</td> }
                 }).collect_view()

@@ -755,102 +755,61 @@ fn LineForm(
                 <Show
                     when=move || !by_duration.get()
                     fallback=move || view! {
-                        <div class="field" class:has-error=move || duration_error.get().is_some()>
-                            <label for=field_id("duration")>{move || i18n.t().hours.duration_label}</label>
-                            <input
-                                id=field_id("duration")
-                                type="text"
-                                inputmode="decimal"
-                                autocomplete="off"
-                                aria-invalid=move || duration_error.get().is_some().to_string()
-                                aria-describedby=move || {
-                                    let hint = format!("{id}-duration-hint");
-                                    match described("duration", duration_error)() {
-                                        Some(e) => format!("{hint} {e}"),
-                                        None => hint,
-                                    }
-                                }
-                                prop:value=get(|l| l.duration.clone())
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    edit(Box::new(move |l| l.duration = v));
-                                }
-                                on:change=move |_| touch()
-                            />
-                            <p class="help-text" id=field_id("duration-hint")>{move || i18n.t().hours.duration_hint}</p>
-                            {error_text("duration", duration_error)}
-                        </div>
+                        <LineField
+                            id=field_id("duration")
+                            label=Signal::derive(move || i18n.t().hours.duration_label)
+                            hint=Signal::derive(move || i18n.t().hours.duration_hint)
+                            kind="text"
+                            inputmode="decimal"
+                            value=Signal::derive(get(|l| l.duration.clone()))
+                            error=duration_error
+                            on_input=Callback::new(move |v| edit(Box::new(move |l| l.duration = v)))
+                            on_change=Callback::new(move |_| touch())
+                        />
                     }
                 >
-                    <div class="field" class:has-error=move || start_error.get().is_some()>
-                        <label for=field_id("start")>{move || i18n.t().hours.start_label}</label>
-                        <input
-                            id=field_id("start")
-                            type="time"
-                            aria-invalid=move || start_error.get().is_some().to_string()
-                            aria-describedby=described("start", start_error)
-                            prop:value=get(|l| l.start.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                edit(Box::new(move |l| l.start = v));
-                            }
-                            on:change=move |_| touch()
-                        />
-                        {error_text("start", start_error)}
-                    </div>
-                    <div class="field" class:has-error=move || end_error.get().is_some()>
-                        <label for=field_id("end")>{move || i18n.t().hours.end_label}</label>
-                        <input
-                            id=field_id("end")
-                            type="time"
-                            aria-invalid=move || end_error.get().is_some().to_string()
-                            aria-describedby=described("end", end_error)
-                            prop:value=get(|l| l.end.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                edit(Box::new(move |l| l.end = v));
-                            }
-                            on:change=move |_| touch()
-                        />
-                        {error_text("end", end_error)}
-                    </div>
+                    <LineField
+                        id=field_id("start")
+                        label=Signal::derive(move || i18n.t().hours.start_label)
+                        kind="time"
+                        value=Signal::derive(get(|l| l.start.clone()))
+                        error=start_error
+                        on_input=Callback::new(move |v| edit(Box::new(move |l| l.start = v)))
+                        on_change=Callback::new(move |_| touch())
+                    />
+                    <LineField
+                        id=field_id("end")
+                        label=Signal::derive(move || i18n.t().hours.end_label)
+                        kind="time"
+                        value=Signal::derive(get(|l| l.end.clone()))
+                        error=end_error
+                        on_input=Callback::new(move |v| edit(Box::new(move |l| l.end = v)))
+                        on_change=Callback::new(move |_| touch())
+                    />
                 </Show>
-                <div class="field" class:has-error=move || break_error.get().is_some()>
-                    <label for=field_id("break")>{move || i18n.t().hours.break_label}</label>
-                    <input
-                        id=field_id("break")
-                        type="number"
-                        inputmode="numeric"
-                        min="0"
-                        step="5"
-                        aria-invalid=move || break_error.get().is_some().to_string()
-                        aria-describedby=described("break", break_error)
-                        prop:value=get(|l| l.break_minutes.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            edit(Box::new(move |l| l.break_minutes = v));
-                        }
-                        on:change=move |_| touch()
-                    />
-                    {error_text("break", break_error)}
-                </div>
-                <div class="field span-all" class:has-error=move || note_error.get().is_some()>
-                    <label for=field_id("note")>{move || i18n.t().hours.note_label}</label>
-                    <input
-                        id=field_id("note")
-                        type="text"
-                        maxlength="500"
-                        aria-invalid=move || note_error.get().is_some().to_string()
-                        aria-describedby=described("note", note_error)
-                        prop:value=get(|l| l.note.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            edit(Box::new(move |l| l.note = v));
-                        }
-                        on:change=move |_| touch()
-                    />
-                    {error_text("note", note_error)}
-                </div>
+                <LineField
+                    id=field_id("break")
+                    label=Signal::derive(move || i18n.t().hours.break_label)
+                    kind="number"
+                    inputmode="numeric"
+                    min="0"
+                    step="5"
+                    value=Signal::derive(get(|l| l.break_minutes.clone()))
+                    error=break_error
+                    on_input=Callback::new(move |v| edit(Box::new(move |l| l.break_minutes = v)))
+                    on_change=Callback::new(move |_| touch())
+                />
+                <LineField
+                    id=field_id("note")
+                    label=Signal::derive(move || i18n.t().hours.note_label)
+                    kind="text"
+                    maxlength="500"
+                    wide=true
+                    value=Signal::derive(get(|l| l.note.clone()))
+                    error=note_error
+                    on_input=Callback::new(move |v| edit(Box::new(move |l| l.note = v)))
+                    on_change=Callback::new(move |_| touch())
+                />
             </div>
             <div class="form-actions">
                 <button type="button" class="button secondary small" data-testid=format!("{id}-line-done") on:click=move |_| close()>
@@ -861,6 +820,62 @@ fn LineForm(
                 </button>
             </div>
         </fieldset>
+    }
+}
+
+/// One typed field of the line form, with its problem beside it. What is typed
+/// stays text on the line (`on_input`); leaving the field marks the line touched
+/// (`on_change`), so its problems show from then on.
+#[component]
+fn LineField(
+    id: String,
+    label: Signal<&'static str>,
+    /// The input's `type`.
+    kind: &'static str,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] min: Option<&'static str>,
+    #[prop(optional)] step: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<&'static str>,
+    /// Spans the whole form width.
+    #[prop(optional)]
+    wide: bool,
+    value: Signal<String>,
+    error: Memo<Option<String>>,
+    on_input: Callback<String>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> = [hint.map(|_| hint_id.as_str()), error.get().map(|_| error_id.as_str())]
+                .into_iter()
+                .flatten()
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:span-all=wide class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{move || label.get()}</label>
+            <input
+                id=id.clone()
+                type=kind
+                inputmode=inputmode
+                min=min
+                step=step
+                maxlength=maxlength
+                autocomplete=(kind == "text").then_some("off")
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:change=move |_| on_change.run(())
+            />
+            {hint.map(|h| view! { <p class="help-text" id=hint_id.clone()>{move || h.get()}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone() data-testid="field-error">{e}</p> })}
+        </div>
     }
 }
 

@@ -12,6 +12,7 @@ use crate::api::{self, ApiError};
 use crate::components::feedback::{ErrorAlert, SuccessNotice};
 use crate::components::page_title::use_page_title;
 use crate::i18n::use_i18n;
+use crate::session::use_session;
 
 /// Most reminders the rules allow.
 const MAX_REMINDERS: usize = 5;
@@ -57,6 +58,7 @@ impl MomentInput {
 
 #[component]
 fn SettingsForm(initial: HoursSettings) -> impl IntoView {
+    let session = use_session();
     let i18n = use_i18n();
     let enabled = RwSignal::new(initial.enabled);
     let deadline = RwSignal::new(MomentInput::from(initial.deadline));
@@ -105,6 +107,12 @@ fn SettingsForm(initial: HoursSettings) -> impl IntoView {
                     deadline.set(MomentInput::from(saved.deadline));
                     reminders.set(saved.reminders.iter().copied().map(MomentInput::from).collect());
                     enabled.set(saved.enabled);
+                    // The menu shows Uren only while hours are on: follow the change at once.
+                    if let Some(me) = untrack(|| session.me())
+                        && me.hours_enabled != saved.enabled
+                    {
+                        session.update(shared::auth::Me { hours_enabled: saved.enabled, ..me });
+                    }
                     notice.set(Some(t.hours.settings_saved.into()));
                 }
                 Err(e) => {
