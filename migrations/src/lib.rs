@@ -17,6 +17,7 @@ mod m20261122_000011_hours;
 mod m20261122_000012_remembered_devices;
 mod m20261122_000013_absence;
 mod m20261122_000020_hours_cost_centres;
+mod m20261122_000021_absence_indexes;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000012_remembered_devices::Migration),
             Box::new(m20261122_000013_absence::Migration),
             Box::new(m20261122_000020_hours_cost_centres::Migration),
+            Box::new(m20261122_000021_absence_indexes::Migration),
         ]
     }
 }
