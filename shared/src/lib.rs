@@ -9,6 +9,7 @@ pub mod hours;
 pub mod i18n;
 pub mod integrations;
 pub mod mobile;
+pub mod networks;
 pub mod notifications;
 pub mod organisations;
 pub mod password_policy;
