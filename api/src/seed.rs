@@ -237,6 +237,7 @@ pub async fn insert_membership(
         contract_minutes: Set(m.contract_minutes),
         cost_centre: Set(m.cost_centre.map(String::from)),
         created_at: Set(at),
+        ..Default::default()
     }
     .insert(db)
     .await?;
@@ -283,6 +284,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
             }
             .into()),
             created_at: Set(now + chrono::Duration::milliseconds(i as i64)),
+            ..Default::default()
         }
         .insert(&txn)
         .await
@@ -326,6 +328,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
                 team_id: Set(teams[&(*org, *name)]),
                 membership_id: Set(membership_ids[org]),
                 created_at: Set(now),
+                ..Default::default()
             }
             .insert(&txn)
             .await

@@ -18,6 +18,7 @@ mod m20261122_000012_remembered_devices;
 mod m20261122_000013_absence;
 mod m20261122_000020_hours_cost_centres;
 mod m20261122_000021_absence_indexes;
+mod m20261123_000022_care_networks;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000013_absence::Migration),
             Box::new(m20261122_000020_hours_cost_centres::Migration),
             Box::new(m20261122_000021_absence_indexes::Migration),
+            Box::new(m20261123_000022_care_networks::Migration),
         ]
     }
 }

@@ -772,6 +772,7 @@ async fn organisation(txn: &DatabaseTransaction, name: &str, now: DateTime<Utc>)
         require_second_factor: Set(false),
         activation_proof: Set("birth_date".into()),
         created_at: Set(now),
+        ..Default::default()
     }
     .insert(txn)
     .await

@@ -568,6 +568,7 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
         contract_minutes: Set(None),
         cost_centre: Set(None),
         created_at: Set(now),
+        ..Default::default()
     }
     .insert(&txn)
     .await?;

@@ -15,6 +15,8 @@ pub struct Model {
     pub contract_minutes: Option<i32>,
     /// The cost centre (kostenplaats) or placement the member works under, when known.
     pub cost_centre: Option<String>,
+    /// Function (job title) of a professional, e.g. "Wijkverpleegkundige".
+    pub job_title: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

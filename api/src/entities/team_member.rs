@@ -7,6 +7,8 @@ pub struct Model {
     pub team_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub membership_id: Uuid,
+    /// A main contact (hoofdcontact) of the team may remove its members.
+    pub main_contact: bool,
     pub created_at: DateTimeUtc,
 }
 

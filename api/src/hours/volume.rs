@@ -53,6 +53,7 @@ pub async fn load(db: &Db, workers: usize, now: DateTime<Utc>) -> Result<(), Str
         require_second_factor: Set(false),
         activation_proof: Set("birth_date".into()),
         created_at: Set(now),
+        ..Default::default()
     }
     .insert(&txn)
     .await
@@ -204,6 +205,7 @@ async fn team_member(
         team_id: Set(team_id),
         membership_id: Set(membership_id),
         created_at: Set(now),
+        ..Default::default()
     }
     .insert(txn)
     .await

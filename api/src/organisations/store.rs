@@ -93,6 +93,7 @@ pub async fn insert_organisation(
         require_second_factor: Set(false),
         activation_proof: Set("birth_date".into()),
         created_at: Set(now),
+        ..Default::default()
     }
     .insert(db)
     .await
