@@ -37,9 +37,15 @@ use shared::hours::{
     SaveEntries, SignWeek, Timesheet, TimesheetSummary, WeekStatus,
 };
 use shared::integrations::{ApiClient, ApiScope, CreatedApiClient, NewApiClient};
+use shared::networks::{
+    AddInformalCarer, AddOrganisation, AddProfessional, CareClientSummary, CoordinatorsUpdate, ModulesUpdate,
+    Network, NetworkEvent, NewCareClient, NewInformalCarer, NewOrganisationCategory, NewProfessional,
+    NewTeamMember, OrganisationCategory, OrganisationHit, OrganisationProfile, OrganisationProfileUpdate,
+    Professional, ProfessionalHit, SimilarPerson, TeamMember,
+};
 use shared::notifications::OutboxMessage;
 use shared::organisations::{
-    AuditEntry, Member, MemberUpdate, NewMainContact, NewOrganisation, Organisation, Team,
+    AuditEntry, Member, MemberUpdate, NewMainContact, NewOrganisation, NewTeam, Organisation, Team,
 };
 use shared::status::{PlatformStatus, SetPlatformStatus};
 use uuid::Uuid;
@@ -92,6 +98,10 @@ const ORGANISATIONS: &str = "/api/v1/organisations";
 const MY_ABSENCE: &str = "/api/v1/me/absence";
 const ABSENCE_CASES: &str = "/api/v1/absence-cases";
 const ABSENCE_ACTIVITIES: &str = "/api/v1/absence-activities";
+const CATEGORIES: &str = "/api/v1/organisation-categories";
+const PROFESSIONALS: &str = "/api/v1/professionals";
+const CARE_CLIENTS: &str = "/api/v1/care-clients";
+const INFORMAL_CARERS_SIMILAR: &str = "/api/v1/informal-carers/similar";
 
 /// Items per page of the admin lists: a screenful, so "load more" is rare.
 const PAGE_SIZE: u32 = 50;
@@ -916,6 +926,170 @@ pub async fn mark_activity_done(id: Uuid) -> Result<Activity, ApiError> {
 /// `DELETE /api/v1/absence-activities/{id}/done`: takes a done mark back.
 pub async fn undo_activity_done(id: Uuid) -> Result<Activity, ApiError> {
     json(call(Method::DELETE, &format!("{ABSENCE_ACTIVITIES}/{id}/done"), None).await?).await
+}
+
+// Care networks (seed 003): the organisation side, then clients and their networks.
+// Changes answer with what they changed; the pages read the network again
+// afterwards, so those answers are only checked, not read.
+
+/// `GET /api/v1/organisation-categories`: every category, by Dutch name.
+pub async fn categories() -> Result<Vec<OrganisationCategory>, ApiError> {
+    json(call(Method::GET, CATEGORIES, None).await?).await
+}
+
+/// `POST /api/v1/organisation-categories` (helpdesk).
+pub async fn create_category(category: &NewOrganisationCategory) -> Result<OrganisationCategory, ApiError> {
+    json(call(Method::POST, CATEGORIES, Some(to_body(category)?)).await?).await
+}
+
+/// `GET /api/v1/organisations/{id}/profile`.
+pub async fn organisation_profile(id: Uuid) -> Result<OrganisationProfile, ApiError> {
+    json(call(Method::GET, &format!("{ORGANISATIONS}/{id}/profile"), None).await?).await
+}
+
+/// `PUT /api/v1/organisations/{id}/profile`.
+pub async fn save_organisation_profile(
+    id: Uuid,
+    update: &OrganisationProfileUpdate,
+) -> Result<OrganisationProfile, ApiError> {
+    json(call(Method::PUT, &format!("{ORGANISATIONS}/{id}/profile"), Some(to_body(update)?)).await?).await
+}
+
+/// `GET /api/v1/professionals?q=&team_id=`: one page of the organisation's professionals.
+pub async fn professionals(
+    q: String,
+    team_id: Option<Uuid>,
+    cursor: Option<String>,
+) -> Result<Page<Professional>, ApiError> {
+    let mut params = Vec::new();
+    if !q.trim().is_empty() {
+        params.push(("q", q.trim().to_string()));
+    }
+    if let Some(team) = team_id {
+        params.push(("team_id", team.to_string()));
+    }
+    json(call(Method::GET, &query_path(PROFESSIONALS, params, cursor.as_deref()), None).await?).await
+}
+
+/// `POST /api/v1/professionals` (administrator): the profile, and the activation mail.
+pub async fn create_professional(professional: &NewProfessional) -> Result<Professional, ApiError> {
+    json(call(Method::POST, PROFESSIONALS, Some(to_body(professional)?)).await?).await
+}
+
+/// `POST /api/v1/teams` (administrator).
+pub async fn create_team(name: String) -> Result<Team, ApiError> {
+    json(call(Method::POST, TEAMS, Some(to_body(&NewTeam { name })?)).await?).await
+}
+
+/// `GET /api/v1/teams/{id}`.
+pub async fn team(id: Uuid) -> Result<Team, ApiError> {
+    json(call(Method::GET, &format!("{TEAMS}/{id}"), None).await?).await
+}
+
+/// `GET /api/v1/teams/{id}/members`.
+pub async fn team_members(id: Uuid) -> Result<Vec<TeamMember>, ApiError> {
+    json(call(Method::GET, &format!("{TEAMS}/{id}/members"), None).await?).await
+}
+
+/// `POST /api/v1/teams/{id}/members` (administrator).
+pub async fn add_team_member(id: Uuid, member: &NewTeamMember) -> Result<(), ApiError> {
+    call(Method::POST, &format!("{TEAMS}/{id}/members"), Some(to_body(member)?)).await.map(drop)
+}
+
+/// `PUT /api/v1/teams/{id}/members/{membership}` (administrator): main contact or not.
+pub async fn set_team_main_contact(id: Uuid, membership: Uuid, main_contact: bool) -> Result<(), ApiError> {
+    let body = serde_json::json!({ "main_contact": main_contact });
+    call(Method::PUT, &format!("{TEAMS}/{id}/members/{membership}"), Some(body)).await.map(drop)
+}
+
+/// `DELETE /api/v1/teams/{id}/members/{membership}` (administrator or the team's main contact).
+pub async fn remove_team_member(id: Uuid, membership: Uuid) -> Result<(), ApiError> {
+    call(Method::DELETE, &format!("{TEAMS}/{id}/members/{membership}"), None).await.map(drop)
+}
+
+/// `GET /api/v1/care-clients?q=`: one page of the clients whose network the caller is in.
+pub async fn care_clients(q: String, cursor: Option<String>) -> Result<Page<CareClientSummary>, ApiError> {
+    let params = if q.trim().is_empty() { Vec::new() } else { vec![("q", q.trim().to_string())] };
+    json(call(Method::GET, &query_path(CARE_CLIENTS, params, cursor.as_deref()), None).await?).await
+}
+
+/// `POST /api/v1/care-clients` (care coordinator).
+pub async fn create_care_client(client: &NewCareClient) -> Result<Network, ApiError> {
+    json(call(Method::POST, CARE_CLIENTS, Some(to_body(client)?)).await?).await
+}
+
+/// `GET /api/v1/care-clients/{id}`: the client and their network.
+pub async fn care_client(id: Uuid) -> Result<Network, ApiError> {
+    json(call(Method::GET, &format!("{CARE_CLIENTS}/{id}"), None).await?).await
+}
+
+/// `PUT /api/v1/care-clients/{id}/modules` (coordinator).
+pub async fn save_modules(id: Uuid, update: &ModulesUpdate) -> Result<(), ApiError> {
+    call(Method::PUT, &format!("{CARE_CLIENTS}/{id}/modules"), Some(to_body(update)?)).await.map(drop)
+}
+
+/// `GET /api/v1/care-clients/{id}/organisation-search?category=&q=`: nearest first.
+pub async fn organisation_search(
+    id: Uuid,
+    category: String,
+    q: String,
+) -> Result<Vec<OrganisationHit>, ApiError> {
+    let mut params = vec![("category", category)];
+    if !q.trim().is_empty() {
+        params.push(("q", q.trim().to_string()));
+    }
+    let path = params_path(&format!("{CARE_CLIENTS}/{id}/organisation-search"), params);
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `GET /api/v1/care-clients/{id}/professional-search?q=`: nearest first.
+pub async fn professional_search(id: Uuid, q: String) -> Result<Vec<ProfessionalHit>, ApiError> {
+    let path =
+        params_path(&format!("{CARE_CLIENTS}/{id}/professional-search"), vec![("q", q.trim().to_string())]);
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `POST /api/v1/care-clients/{id}/network/organisations` (coordinator).
+pub async fn add_network_organisation(id: Uuid, organisation_id: Uuid) -> Result<(), ApiError> {
+    let body = to_body(&AddOrganisation { organisation_id })?;
+    call(Method::POST, &format!("{CARE_CLIENTS}/{id}/network/organisations"), Some(body)).await.map(drop)
+}
+
+/// `POST /api/v1/care-clients/{id}/network/professionals` (coordinator).
+pub async fn add_network_professional(id: Uuid, membership_id: Uuid) -> Result<(), ApiError> {
+    let body = to_body(&AddProfessional { membership_id })?;
+    call(Method::POST, &format!("{CARE_CLIENTS}/{id}/network/professionals"), Some(body)).await.map(drop)
+}
+
+/// `POST /api/v1/informal-carers/similar`: existing carers who may be this person.
+pub async fn similar_carers(person: &NewInformalCarer) -> Result<Vec<SimilarPerson>, ApiError> {
+    json(call(Method::POST, INFORMAL_CARERS_SIMILAR, Some(to_body(person)?)).await?).await
+}
+
+/// `POST /api/v1/care-clients/{id}/network/informal-carers` (coordinator).
+pub async fn add_informal_carer(id: Uuid, carer: &AddInformalCarer) -> Result<(), ApiError> {
+    call(Method::POST, &format!("{CARE_CLIENTS}/{id}/network/informal-carers"), Some(to_body(carer)?))
+        .await
+        .map(drop)
+}
+
+/// `PUT /api/v1/care-clients/{id}/coordinators` (coordinator).
+pub async fn save_coordinators(id: Uuid, update: &CoordinatorsUpdate) -> Result<(), ApiError> {
+    call(Method::PUT, &format!("{CARE_CLIENTS}/{id}/coordinators"), Some(to_body(update)?)).await.map(drop)
+}
+
+/// `DELETE /api/v1/care-clients/{id}/network/{entry}` (coordinator, or oneself).
+pub async fn remove_network_entry(id: Uuid, entry: Uuid) -> Result<(), ApiError> {
+    call(Method::DELETE, &format!("{CARE_CLIENTS}/{id}/network/{entry}"), None).await.map(drop)
+}
+
+/// `GET /api/v1/care-clients/{id}/history`: one page, newest first.
+pub async fn network_history(id: Uuid, cursor: Option<String>) -> Result<Page<NetworkEvent>, ApiError> {
+    json(
+        call(Method::GET, &page_path(&format!("{CARE_CLIENTS}/{id}/history"), cursor.as_deref()), None)
+            .await?,
+    )
+    .await
 }
 
 /// A path with query parameters (no paging).

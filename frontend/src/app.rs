@@ -17,7 +17,8 @@ use crate::pages::absence::{
 };
 use crate::pages::account::{ForcedSetupPage, MyAccountPage};
 use crate::pages::admin::{
-    AdminLayout, AdminOverview, AuditPage, ClientsPage, InvitationsPage, MembersPage, SecurityPage,
+    AdminLayout, AdminOverview, AuditPage, ClientsPage, InvitationsPage, MembersPage, ProfessionalsPage,
+    ProfilePage, SecurityPage, TeamPage, TeamsPage,
 };
 use crate::pages::auth::{ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage};
 use crate::pages::coming_soon::ComingSoonPage;
@@ -27,6 +28,7 @@ use crate::pages::hours::{
     ApprovalPage, ApprovalsPage, CorrectionsPage, DeclarationsPage, ExportsPage, HoursIndex, HoursLayout,
     HoursSettingsPage, WeekPage,
 };
+use crate::pages::networks::{ClientPage, ClientsPage as NetworkClientsPage, NetworksLayout, NewClientPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::provide_session;
 
@@ -53,6 +55,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("koppelingen") view=ClientsPage />
                         <Route path=path!("audit") view=AuditPage />
                         <Route path=path!("uren") view=HoursSettingsPage />
+                        <Route path=path!("professionals") view=ProfessionalsPage />
+                        <Route path=path!("teams") view=TeamsPage />
+                        <Route path=path!("organisatie") view=ProfilePage />
                     </ParentRoute>
                     <ParentRoute path=path!("uren") view=HoursLayout>
                         <Route path=path!("") view=HoursIndex />
@@ -73,9 +78,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("activiteiten") view=ActivitiesPage />
                         <Route path=path!(":id") view=CasePage />
                     </ParentRoute>
+                    <ParentRoute path=path!("netwerken") view=NetworksLayout>
+                        <Route path=path!("") view=NetworkClientsPage />
+                        <Route path=path!("nieuw") view=NewClientPage />
+                        <Route path=path!(":id") view=ClientPage />
+                    </ParentRoute>
                     <Route path=path!("mijn-account") view=MyAccountPage />
                     <Route path=path!("eerst-instellen") view=ForcedSetupPage />
                     <Route path=path!("helpdesk") view=HelpdeskPage />
+                    <Route path=path!("teams/:id") view=TeamPage />
                     <Route path=path!("binnenkort/:module") view=ComingSoonPage />
                     <Route path=path!("*any") view=NotFoundPage />
                 </ParentRoute>

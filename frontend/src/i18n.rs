@@ -15,6 +15,7 @@ use crate::browser;
 pub mod absence;
 pub mod accounts;
 pub mod admin;
+pub mod care;
 pub mod contact;
 pub mod hours;
 pub mod security;
@@ -114,6 +115,8 @@ pub struct Dict {
     pub contact: &'static contact::ContactTexts,
     /// The absence screens.
     pub absence: &'static absence::AbsenceTexts,
+    /// Care networks and the organisation side of them.
+    pub care: &'static care::CareTexts,
 }
 
 impl Dict {
@@ -308,6 +311,7 @@ pub static NL: Dict = Dict {
     hours: &hours::NL,
     contact: &contact::NL,
     absence: &absence::NL,
+    care: &care::NL,
 };
 
 /// English.
@@ -394,6 +398,7 @@ pub static EN: Dict = Dict {
     hours: &hours::EN,
     contact: &contact::EN,
     absence: &absence::EN,
+    care: &care::EN,
 };
 
 /// The dictionary for a language.

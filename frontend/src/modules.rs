@@ -19,6 +19,11 @@ pub enum Module {
     Helpdesk,
 }
 
+/// Whether this person takes part in care networks: Netwerken is in their menu.
+pub fn networks_enabled(me: &Me) -> bool {
+    me.role == shared::auth::Role::CareCoordinator
+}
+
 impl Module {
     /// In menu order.
     pub const ALL: [Module; 8] = [
@@ -39,7 +44,7 @@ impl Module {
             Module::Absence => "verzuim",
             Module::MyDetails => "mijn-gegevens",
             Module::Documents => "documenten",
-            Module::Network => "netwerk",
+            Module::Network => "netwerken",
             Module::Reports => "rapportages",
             Module::Admin => "beheer",
             Module::Helpdesk => "helpdesk",
@@ -48,7 +53,7 @@ impl Module {
 
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
-        matches!(self, Module::Hours | Module::Absence | Module::Admin | Module::Helpdesk)
+        matches!(self, Module::Hours | Module::Absence | Module::Network | Module::Admin | Module::Helpdesk)
     }
 
     /// Finds a module by its path segment.
@@ -110,6 +115,7 @@ impl Module {
     pub fn shown_to(self, me: &Me) -> bool {
         match self {
             Module::Hours => me.hours_enabled,
+            Module::Network => networks_enabled(me),
             Module::Admin => me.rights.contains(&Right::ManageRights),
             Module::Helpdesk => me.helpdesk,
             _ => true,

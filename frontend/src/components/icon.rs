@@ -31,6 +31,8 @@ pub enum IconName {
     Mail,
     Send,
     Lock,
+    Trash,
+    Pencil,
 }
 
 impl IconName {
@@ -86,6 +88,10 @@ impl IconName {
             ],
             Self::Mail => &["M3.5 6h17v12h-17z", "M3.5 6.5 12 13l8.5-6.5"],
             Self::Send => &["M21 3 10.5 13.5", "M21 3l-6.5 18-4-7.5-7.5-4z"],
+            Self::Trash => {
+                &["M4 6.5h16", "M9.5 6.5V4h5v2.5", "M6 6.5l1 14h10l1-14", "M10 10.5v6", "M14 10.5v6"]
+            }
+            Self::Pencil => &["M4 20l1-4.5L16 4.5l3.5 3.5L8.5 19z", "M13.5 7l3.5 3.5"],
             Self::Building => {
                 &["M4.5 21V4.5h10V21", "M14.5 9.5h5V21", "M3 21h18", "M8 8h3", "M8 12h3", "M8 16h3"]
             }

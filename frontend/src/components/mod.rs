@@ -9,3 +9,4 @@ pub mod paged;
 pub mod shell;
 pub mod skip_link;
 pub mod status_banner;
+pub mod sub_nav;

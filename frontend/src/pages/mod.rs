@@ -8,4 +8,5 @@ pub mod coming_soon;
 pub mod dashboard;
 pub mod helpdesk;
 pub mod hours;
+pub mod networks;
 pub mod not_found;

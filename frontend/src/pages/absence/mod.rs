@@ -14,7 +14,7 @@ mod cases;
 mod dashboard;
 mod documents;
 mod facts;
-mod fields;
+pub mod fields;
 mod mine;
 mod physician;
 mod recovery;
@@ -25,7 +25,6 @@ use chrono::{NaiveDate, Utc};
 use chrono_tz::Europe::Amsterdam;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::use_location;
 use shared::absence::{ActivityState, CaseStatus};
 use shared::auth::{Me, Right, Role};
 use uuid::Uuid;
@@ -37,6 +36,7 @@ pub use dashboard::AbsenceCards;
 pub use mine::MyAbsencePage;
 pub use report::{OwnSickReportPage, ReportForPage};
 
+use crate::components::sub_nav::SubNav;
 use crate::i18n::{Dict, use_i18n};
 use crate::session::use_session;
 
@@ -94,30 +94,14 @@ fn tab_is_current(href: &str, path: &str) -> bool {
 pub fn AbsenceLayout() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let location = use_location();
     view! {
         <div class="page absence-page">
-            {move || {
-                let me = session.me()?;
-                let tabs = tabs(&me, i18n.t());
-                (tabs.len() > 1).then(|| view! {
-                    <nav class="sub-nav" aria-label=i18n.t().absence.sections data-testid="absence-nav">
-                        <ul>
-                            {tabs.into_iter().map(|(href, label)| view! {
-                                <li>
-                                    <a
-                                        href=href
-                                        class="sub-nav-link"
-                                        aria-current=move || location.pathname.with(|p| tab_is_current(href, p)).then_some("page")
-                                    >
-                                        {label}
-                                    </a>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </nav>
-                })
-            }}
+            <SubNav
+                tabs=Signal::derive(move || session.me().map(|me| tabs(&me, i18n.t())).unwrap_or_default())
+                label=Signal::derive(move || i18n.t().absence.sections)
+                testid="absence-nav"
+                is_current=tab_is_current
+            />
             <Outlet />
         </div>
     }

@@ -10,9 +10,11 @@ use shared::accounts::{Invitation, InvitationStatus, NewInvitation, may_grant};
 use shared::auth::{Me, Right, Role};
 use shared::error::ErrorKind;
 use shared::mobile::normalise_mobile;
+use shared::networks::OrganisationProfileUpdate;
 use shared::organisations::{NewMainContact, Organisation};
 use shared::validation::{FieldProblem, MAX_EMAIL_LEN, MAX_ORGANISATION_NAME_LEN, check_email, check_name};
 
+use super::{ProfileFields, ProfileForm};
 use crate::api::{self, ApiError};
 use crate::browser;
 use crate::components::feedback::{ErrorAlert, SuccessNotice};
@@ -85,15 +87,43 @@ pub enum InviteMode {
 #[derive(Clone)]
 enum Request {
     Colleague(NewInvitation),
-    /// The organisation's name (or the one made on an earlier try) and its main contact.
-    NewOrganisation(String, Option<Organisation>, NewMainContact),
+    /// The organisation's name (or the one made on an earlier try), its profile and its main contact.
+    NewOrganisation(String, Option<Organisation>, Option<OrganisationProfileUpdate>, NewMainContact),
 }
 
-/// The two calls of the helpdesk's form; the organisation is kept when only the
-/// invitation failed, so trying again does not make it twice.
+/// A refusal of the new organisation's profile: its field names get a `profile.`
+/// prefix, so they are not mistaken for the main contact's (both have a `phone`).
+struct ProfileRefused;
+
+impl ProfileRefused {
+    const PREFIX: &'static str = "profile.";
+
+    fn mark(error: ApiError) -> ApiError {
+        match error {
+            ApiError::Server { mut body, retry_after } => {
+                body.fields = std::mem::take(&mut body.fields)
+                    .into_iter()
+                    .map(|(name, problem)| (format!("{}{name}", Self::PREFIX), problem))
+                    .collect();
+                ApiError::Server { body, retry_after }
+            }
+            other => other,
+        }
+    }
+
+    /// Whether the error is one of the profile's.
+    fn is(error: &ApiError) -> bool {
+        matches!(error, ApiError::Server { body, .. } if body.fields.keys().any(|k| k.starts_with(Self::PREFIX)))
+    }
+}
+
+/// The calls of the helpdesk's form: the organisation, its profile (category,
+/// address, phone) and its main contact's invitation. The organisation is kept
+/// when a later call failed, so trying again does not make it twice.
 async fn create_and_invite(
     name: String,
     made: Option<Organisation>,
+    profile: Option<OrganisationProfileUpdate>,
     contact: NewMainContact,
     created: RwSignal<Option<Organisation>>,
 ) -> Result<(Organisation, Invitation), ApiError> {
@@ -105,6 +135,9 @@ async fn create_and_invite(
             org
         }
     };
+    if let Some(profile) = profile {
+        api::save_organisation_profile(org.id, &profile).await.map_err(ProfileRefused::mark)?;
+    }
     let invitation = api::invite_main_contact(org.id, &contact).await?;
     Ok((org, invitation))
 }
@@ -130,6 +163,7 @@ pub fn InviteForm(mode: InviteMode) -> impl IntoView {
     let server_error = RwSignal::new(None::<ApiError>);
     let notice = RwSignal::new(None::<String>);
     let name_input = NodeRef::<html::Input>::new();
+    let profile = ProfileForm::new();
     let email_input = NodeRef::<html::Input>::new();
     let birth_date_input = NodeRef::<html::Input>::new();
 
@@ -209,6 +243,7 @@ pub fn InviteForm(mode: InviteMode) -> impl IntoView {
         birth_date.set(String::new());
         role.set(if for_organisation { Role::Administrator } else { Role::Employee });
         rights.set(Vec::new());
+        profile.clear();
         judged.set(false);
         let first = if for_organisation { org_name_input } else { name_input };
         if let Some(input) = first.get_untracked() {
@@ -232,12 +267,21 @@ pub fn InviteForm(mode: InviteMode) -> impl IntoView {
                         Err(error) => server_error.set(Some(error)),
                     }
                 }
-                (Request::NewOrganisation(org, made, contact), InviteMode::NewOrganisation(list)) => {
-                    match create_and_invite(org, made, contact, created).await {
+                (
+                    Request::NewOrganisation(org, made, org_profile, contact),
+                    InviteMode::NewOrganisation(list),
+                ) => {
+                    match create_and_invite(org, made, org_profile, contact, created).await {
                         Ok((org, invitation)) => {
                             notice.set(Some(t.contact.org_created(&org.name, &invitation.email)));
                             list.reload();
                             reset();
+                        }
+                        Err(error) if ProfileRefused::is(&error) => {
+                            list.reload();
+                            if !profile.show_errors(&error, t.care) {
+                                server_error.set(Some(error));
+                            }
                         }
                         Err(error) => {
                             if created.with_untracked(Option::is_some) {
@@ -287,6 +331,14 @@ pub fn InviteForm(mode: InviteMode) -> impl IntoView {
             }
         }
         let Some(date) = parsed_birth_date.get_untracked() else { return };
+        let org_profile = if for_organisation {
+            match profile.read(i18n.t().care) {
+                Some(update) => Some(update),
+                None => return,
+            }
+        } else {
+            None
+        };
         let typed_mobile = Some(mobile.get_untracked().trim().to_string()).filter(|m| !m.is_empty());
         let (person_name, person_email) =
             (name.get_untracked().trim().to_string(), email.get_untracked().trim().to_string());
@@ -294,6 +346,7 @@ pub fn InviteForm(mode: InviteMode) -> impl IntoView {
             Request::NewOrganisation(
                 org_name.get_untracked().trim().to_string(),
                 created.get_untracked(),
+                org_profile,
                 NewMainContact {
                     name: person_name,
                     email: person_email,
@@ -421,6 +474,7 @@ pub fn InviteForm(mode: InviteMode) -> impl IntoView {
                     <div class="span-all">
                         {text_field("org-name", |t| t.contact.org_name_label, "text", "organization", org_name, org_name_error, org_name_input, None)}
                     </div>
+                    <ProfileFields form=profile prefix="org" category_editable=true />
                     <h3 class="span-all">{move || i18n.t().contact.main_contact_legend}</h3>
                 })}
                 {text_field("invite-name", |t| t.name_label, "text", "off", name, name_error, name_input, None)}

@@ -7,7 +7,10 @@ mod audit;
 mod clients;
 mod invitations;
 mod members;
+mod professionals;
+mod profile;
 mod security;
+mod teams;
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
@@ -18,7 +21,10 @@ pub use audit::{AuditPage, short_user_agent};
 pub use clients::ClientsPage;
 pub use invitations::{InvitationsPage, InviteForm, InviteMode};
 pub use members::MembersPage;
+pub use professionals::ProfessionalsPage;
+pub use profile::{ProfileFields, ProfileForm, ProfilePage};
 pub use security::SecurityPage;
+pub use teams::{TeamPage, TeamsPage};
 
 use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
@@ -26,9 +32,12 @@ use crate::i18n::{Dict, use_i18n};
 use crate::session::use_session;
 
 /// The sections, in tab order: path, title, one line about it, icon.
-fn sections(t: &'static Dict) -> [(&'static str, &'static str, &'static str, IconName); 6] {
-    let (a, s, h) = (t.admin, t.security, t.hours);
+fn sections(t: &'static Dict) -> [(&'static str, &'static str, &'static str, IconName); 9] {
+    let (a, s, h, c) = (t.admin, t.security, t.hours, t.care);
     [
+        ("/beheer/professionals", c.professionals_title, c.professionals_about, IconName::MyDetails),
+        ("/beheer/teams", c.teams, c.teams_about, IconName::Network),
+        ("/beheer/organisatie", c.profile_title, c.profile_about, IconName::Building),
         ("/beheer/uitnodigingen", a.invitations_title, a.invitations_about, IconName::Send),
         ("/beheer/rechten", a.members_title, a.members_about, IconName::Network),
         ("/beheer/beveiliging", s.security_title, s.security_about, IconName::Lock),

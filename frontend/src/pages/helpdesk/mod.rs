@@ -3,6 +3,8 @@
 //! outbox: mail and SMS Poort sent, or holds when no mail server or SMS
 //! provider is set (then the helpdesk passes links and PINs on by hand).
 
+mod categories;
+
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,6 +67,7 @@ pub fn HelpdeskPage() -> impl IntoView {
                 </header>
                 <OutageForm />
                 <NewOrganisation />
+                <categories::Categories />
                 <Outbox />
             </div>
         </Show>

@@ -20,7 +20,6 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
-use leptos_router::hooks::use_location;
 use shared::auth::{Me, Right, Role};
 use shared::hours::{IsoWeek, WeekStatus, view_of};
 
@@ -32,6 +31,7 @@ pub use exports::ExportsPage;
 pub use settings::HoursSettingsPage;
 pub use week::WeekPage;
 
+use crate::components::sub_nav::SubNav;
 use crate::i18n::{Dict, use_i18n};
 use crate::pages::admin::NoAccess;
 use crate::session::use_session;
@@ -92,32 +92,14 @@ fn tab_is_current(href: &str, path: &str) -> bool {
 pub fn HoursLayout() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let location = use_location();
     view! {
         <div class="page hours-page">
-            {move || {
-                let me = session.me()?;
-                let tabs = tabs(&me, i18n.t());
-                (tabs.len() > 1).then(|| view! {
-                    <nav class="sub-nav" aria-label=i18n.t().hours.sections data-testid="hours-nav">
-                        <ul>
-                            {tabs.into_iter().map(|(href, label)| view! {
-                                // A plain link (the router still handles it), so the
-                                // week tab stays current on `/uren/week/…` too.
-                                <li>
-                                    <a
-                                        href=href
-                                        class="sub-nav-link"
-                                        aria-current=move || location.pathname.with(|p| tab_is_current(href, p)).then_some("page")
-                                    >
-                                        {label}
-                                    </a>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </nav>
-                })
-            }}
+            <SubNav
+                tabs=Signal::derive(move || session.me().map(|me| tabs(&me, i18n.t())).unwrap_or_default())
+                label=Signal::derive(move || i18n.t().hours.sections)
+                testid="hours-nav"
+                is_current=tab_is_current
+            />
             <Outlet />
         </div>
     }
