@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    absence, accounts, auth, clients, error,
+    absence, accounts, auth, care_organisations, clients, error,
     error::ApiError,
     hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
@@ -31,6 +31,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(auth::routes::configure)
             .configure(accounts::routes::configure)
             .configure(organisations::routes::configure)
+            .configure(care_organisations::routes::configure)
             .configure(status::routes::configure)
             .configure(notifications::routes::configure)
             .configure(integrations::routes::configure)

@@ -43,6 +43,13 @@ impl ApiError {
         Self::new(ErrorKind::Forbidden, "You may not do this")
     }
 
+    /// 403 naming the field the caller may not change, with a code clients can translate.
+    pub fn forbidden_on(field: &str, code: &str, message: &str) -> Self {
+        let mut e = Self::new(ErrorKind::Forbidden, message);
+        e.fields.insert(field.into(), FieldError { code: code.into(), message: message.into() });
+        e
+    }
+
     /// 401 without a valid session.
     pub fn unauthenticated() -> Self {
         Self::new(ErrorKind::Unauthenticated, "Sign in first")

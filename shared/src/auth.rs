@@ -219,6 +219,10 @@ pub struct Me {
     /// The organisation keeps weekly hours in Poort (off: the menu leaves Uren out).
     #[serde(default)]
     pub hours_enabled: bool,
+    /// Care networks apply: the organisation has a care category, or the person is an
+    /// informal carer (the menu shows Netwerken).
+    #[serde(default)]
+    pub networks_enabled: bool,
 }
 
 /// Body of `PUT /api/v1/me/preferences`.

@@ -114,13 +114,23 @@ pub struct AuditEntry {
     pub user_agent: Option<String>,
 }
 
-/// Body of `POST /api/v1/organisations` (platform helpdesk only).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Body of `POST /api/v1/organisations` (platform helpdesk only). The care profile
+/// (category, address, phone) is optional: organisations outside care networks leave it out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewOrganisation {
     /// Name, 1–200 characters, unique.
     pub name: String,
+    /// Care profile category code (`GET /api/v1/organisation-categories`).
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Address.
+    #[serde(default)]
+    pub address: Option<crate::networks::AddressInput>,
+    /// General phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 /// Body of `POST /api/v1/organisations/{id}/main-contact` (platform helpdesk only): the

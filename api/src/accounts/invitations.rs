@@ -31,7 +31,7 @@ use uuid::Uuid;
 use crate::{
     audit::{self, ClientInfo, Event},
     auth::{Actor, blocklist, email, password, second_factor, sms_codes, store as auth_store, tokens},
-    entities::{invitation, membership, organisation, password_reset, user},
+    entities::{informal_carer, invitation, membership, organisation, password_reset, user},
     error::{ApiError, Validation},
     notifications::{outbox, templates, templates::SmsPurpose},
     pagination::{self, PageQuery},
@@ -173,77 +173,15 @@ async fn invite(
         .await?
         .ok_or_else(ApiError::not_found)?;
     let mut v = Validation::default();
-    v.check("email", validation::check_email(&new.email));
-    v.check("name", validation::check_name(&new.name, 200));
-    let oldest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
-    if new.birth_date > now.date_naive() || new.birth_date < oldest {
-        v.add_code("birth_date", "out_of_range", "must be a date between 1900 and today".into());
-    }
-    let mobile = optional_mobile(new.mobile.as_deref(), &mut v);
-    let pin = super::security::activation_proof_of(&org) == ActivationProof::SmsPin;
-    if pin && new.mobile.as_deref().is_none_or(|m| m.trim().is_empty()) {
-        // The PIN goes to this number: without it the invitee could not activate.
-        v.add("mobile", FieldProblem::Required);
-    }
+    let mobile = check_invitee(&org, &new, now, &mut v);
     v.finish()?;
     let canonical = email::canonical(&new.email);
-    if let Some(existing) = auth_store::user_by_email(&state.db.read, &canonical).await?
-        && auth_store::memberships_of(&state.db.read, existing.id)
-            .await?
-            .iter()
-            .any(|m| m.organisation_id == organisation_id)
-    {
-        return Err(ApiError::conflict_on(
-            "email",
-            "already_member",
-            "This person already has an account in your organisation",
-        ));
-    }
-    let open = invitation::Entity::find()
-        .filter(invitation::Column::OrganisationId.eq(organisation_id))
-        .filter(invitation::Column::Email.eq(canonical.clone()))
-        .all(&state.db.read)
-        .await?;
-    if open.iter().any(|i| status(i, now) == InvitationStatus::Pending) {
-        return Err(ApiError::conflict_on(
-            "email",
-            "open_invitation",
-            "This address has an open invitation; send it again instead",
-        ));
-    }
+    ensure_not_member(state, organisation_id, &canonical).await?;
+    ensure_no_open_invitation(state, organisation_id, &canonical, now).await?;
 
-    let token = tokens::random_token();
-    let org_name = org.name;
     let txn = state.db.write.begin().await?;
-    let model = invitation::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organisation_id: Set(organisation_id),
-        email: Set(canonical.clone()),
-        name: Set(new.name.trim().to_string()),
-        role: Set(new.role.as_str().into()),
-        rights: Set(Right::format_list(&new.rights)),
-        birth_date: Set(new.birth_date),
-        token_hash: Set(tokens::token_hash(&token)),
-        expires_at: Set(now + Duration::days(VALID_DAYS)),
-        wrong_proofs: Set(0),
-        invited_by: Set(Some(actor.user_id)),
-        accepted_at: Set(None),
-        revoked_at: Set(None),
-        created_at: Set(now),
-        mobile: Set(mobile),
-        main_contact: Set(main_contact),
-    }
-    .insert(&txn)
-    .await?;
-    let mail = templates::invitation(
-        actor.locale,
-        &model.name,
-        &org_name,
-        &actor.name,
-        &activation_url(state, &token),
-        VALID_DAYS,
-    );
-    outbox::enqueue_mail(&txn, Some(organisation_id), &canonical, mail, now).await?;
+    let model =
+        issue(&txn, state, actor, &org, &new, Issued { email: &canonical, mobile, main_contact }).await?;
     // Filed under the inviting organisation, so its rights managers (for the helpdesk's
     // first invitation: the new organisation's) read it in their audit trail.
     let event = Event {
@@ -255,6 +193,127 @@ async fn invite(
     audit::record(&txn, event, client, now).await?;
     txn.commit().await?;
     Ok(to_api(model, now))
+}
+
+/// Checks what an invitation says about the invitee (e-mail, name, birth date, mobile)
+/// into `v`; returns the normalised mobile number. Shared with pre-created professionals
+/// (`care_organisations::professionals`), who are invited the same way.
+pub(crate) fn check_invitee(
+    org: &organisation::Model,
+    new: &NewInvitation,
+    now: DateTime<Utc>,
+    v: &mut Validation,
+) -> Option<String> {
+    v.check("email", validation::check_email(&new.email));
+    v.check("name", validation::check_name(&new.name, 200));
+    let oldest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
+    if new.birth_date > now.date_naive() || new.birth_date < oldest {
+        v.add_code("birth_date", "out_of_range", "must be a date between 1900 and today".into());
+    }
+    let mobile = optional_mobile(new.mobile.as_deref(), v);
+    let pin = super::security::activation_proof_of(org) == ActivationProof::SmsPin;
+    if pin && new.mobile.as_deref().is_none_or(|m| m.trim().is_empty()) {
+        // The PIN goes to this number: without it the invitee could not activate.
+        v.add("mobile", FieldProblem::Required);
+    }
+    mobile
+}
+
+/// 409 `already_member` when the address belongs to a member of the organisation.
+pub(crate) async fn ensure_not_member(
+    state: &AppState,
+    organisation_id: Uuid,
+    canonical: &str,
+) -> Result<(), ApiError> {
+    if let Some(existing) = auth_store::user_by_email(&state.db.read, canonical).await?
+        && auth_store::memberships_of(&state.db.read, existing.id)
+            .await?
+            .iter()
+            .any(|m| m.organisation_id == organisation_id)
+    {
+        return Err(ApiError::conflict_on(
+            "email",
+            "already_member",
+            "This person already has an account in your organisation",
+        ));
+    }
+    Ok(())
+}
+
+/// 409 `open_invitation` when the address has a pending invitation to the organisation.
+pub(crate) async fn ensure_no_open_invitation(
+    state: &AppState,
+    organisation_id: Uuid,
+    canonical: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let open = invitation::Entity::find()
+        .filter(invitation::Column::OrganisationId.eq(organisation_id))
+        .filter(invitation::Column::Email.eq(canonical))
+        .all(&state.db.read)
+        .await?;
+    if open.iter().any(|i| status(i, now) == InvitationStatus::Pending) {
+        return Err(ApiError::conflict_on(
+            "email",
+            "open_invitation",
+            "This address has an open invitation; send it again instead",
+        ));
+    }
+    Ok(())
+}
+
+/// What [`issue`] stores besides the form: the checked address and number.
+pub(crate) struct Issued<'a> {
+    /// Canonical e-mail address.
+    pub email: &'a str,
+    /// Normalised mobile number.
+    pub mobile: Option<String>,
+    /// The organisation's first main contact (helpdesk invitation).
+    pub main_contact: bool,
+}
+
+/// Stores an invitation and queues its mail in the caller's transaction, so a refused
+/// later step (e.g. a pre-created professional's membership) sends nothing.
+pub(crate) async fn issue(
+    txn: &impl sea_orm::ConnectionTrait,
+    state: &AppState,
+    actor: &Actor,
+    org: &organisation::Model,
+    new: &NewInvitation,
+    issued: Issued<'_>,
+) -> Result<invitation::Model, ApiError> {
+    let now = state.clock.now();
+    let token = tokens::random_token();
+    let model = invitation::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organisation_id: Set(org.id),
+        email: Set(issued.email.to_string()),
+        name: Set(new.name.trim().to_string()),
+        role: Set(new.role.as_str().into()),
+        rights: Set(Right::format_list(&new.rights)),
+        birth_date: Set(new.birth_date),
+        token_hash: Set(tokens::token_hash(&token)),
+        expires_at: Set(now + Duration::days(VALID_DAYS)),
+        wrong_proofs: Set(0),
+        invited_by: Set(Some(actor.user_id)),
+        accepted_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now),
+        mobile: Set(issued.mobile),
+        main_contact: Set(issued.main_contact),
+    }
+    .insert(txn)
+    .await?;
+    let mail = templates::invitation(
+        actor.locale,
+        &model.name,
+        &org.name,
+        &actor.name,
+        &activation_url(state, &token),
+        VALID_DAYS,
+    );
+    outbox::enqueue_mail(txn, Some(org.id), issued.email, mail, now).await?;
+    Ok(model)
 }
 
 /// The organisation's invitations, newest first.
@@ -415,7 +474,8 @@ pub async fn lookup(state: &AppState, token: &str) -> Result<ActivationInfo, Api
         email: i.email,
         proof,
         sent_to: to.as_deref().map(mask_mobile),
-        existing_account: existing.is_some(),
+        // A profile an administrator made (no password yet) activates like a new account.
+        existing_account: existing.is_some_and(|u| u.password_hash.is_some()),
         password_policy: super::security::policy_for(&state.db.read, Some(i.organisation_id)).await?,
     })
 }
@@ -481,7 +541,10 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
         }
     }
     let existing = auth_store::user_by_email(&state.db.write, &i.email).await?;
-    let user_id = match &existing {
+    // A professional an administrator made beforehand has an account without a password:
+    // they choose one now, like a new person, instead of confirming one they never had.
+    let confirms = existing.as_ref().filter(|u| u.password_hash.is_some());
+    let user_id = match confirms {
         Some(u) => {
             // One person, one account: they prove it is theirs with their current password.
             if !password::verify(u.password_hash.clone(), req.password.clone()).await? {
@@ -503,10 +566,10 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
                 );
                 v.finish()?;
             }
-            Uuid::now_v7()
+            existing.as_ref().map_or_else(Uuid::now_v7, |u| u.id)
         }
     };
-    let phc = match &existing {
+    let phc = match confirms {
         Some(_) => None,
         None => Some(password::hash(req.password).await?),
     };
@@ -530,48 +593,89 @@ pub async fn activate(state: &AppState, req: Activate, client: &ClientInfo) -> R
     }
     // A PIN that came back proves the number.
     let verified = pin_id.map(|_| now);
-    if let Some(phc) = phc {
-        user::ActiveModel {
-            id: Set(user_id),
-            email: Set(i.email.clone()),
-            name: Set(i.name.clone()),
-            password_hash: Set(Some(phc)),
-            locale: Set(Locale::Nl.tag().into()),
-            helpdesk: Set(false),
-            birth_date: Set(Some(i.birth_date)),
-            must_change_password: Set(false),
+    match (phc, &existing) {
+        (Some(phc), None) => {
+            user::ActiveModel {
+                id: Set(user_id),
+                email: Set(i.email.clone()),
+                name: Set(i.name.clone()),
+                password_hash: Set(Some(phc)),
+                locale: Set(Locale::Nl.tag().into()),
+                helpdesk: Set(false),
+                birth_date: Set(Some(i.birth_date)),
+                must_change_password: Set(false),
+                created_at: Set(now),
+                updated_at: Set(now),
+                mobile: Set(i.mobile.clone()),
+                mobile_verified_at: Set(verified.filter(|_| i.mobile.is_some())),
+                sms_second_factor: Set(false),
+            }
+            .insert(&txn)
+            .await?;
+        }
+        (Some(phc), Some(u)) => {
+            // Conditional on the hash still being empty: an account that got a password
+            // meanwhile (another invitation's link) is not taken over by this one.
+            let mobile = u.mobile.clone().or_else(|| i.mobile.clone());
+            let proved = verified.filter(|_| mobile.is_some() && mobile == to);
+            let set = user::Entity::update_many()
+                .col_expr(user::Column::PasswordHash, Expr::value(phc))
+                .col_expr(user::Column::Mobile, Expr::value(mobile))
+                .col_expr(user::Column::MobileVerifiedAt, Expr::value(proved.or(u.mobile_verified_at)))
+                .col_expr(user::Column::UpdatedAt, Expr::value(now))
+                .filter(user::Column::Id.eq(u.id))
+                .filter(user::Column::PasswordHash.is_null())
+                .exec(&txn)
+                .await?;
+            if set.rows_affected != 1 {
+                return Err(invalid_link());
+            }
+        }
+        (None, Some(u)) => {
+            if let Some(mobile) = &to
+                && u.mobile.is_none()
+            {
+                // An existing account without a number takes the one the PIN just proved.
+                let mut m: user::ActiveModel = u.clone().into();
+                m.mobile = Set(Some(mobile.clone()));
+                m.mobile_verified_at = Set(verified);
+                m.updated_at = Set(now);
+                m.update(&txn).await?;
+            }
+        }
+        (None, None) => {}
+    }
+    // A pre-created professional (or a person linked by an administrator) has the
+    // membership already; a second one would make them appear twice.
+    let member = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::OrganisationId.eq(i.organisation_id))
+        .one(&txn)
+        .await?;
+    if member.is_none() {
+        membership::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(user_id),
+            organisation_id: Set(i.organisation_id),
+            role: Set(i.role.clone()),
+            rights: Set(i.rights.clone()),
+            main_contact: Set(i.main_contact),
+            contract_minutes: Set(None),
+            cost_centre: Set(None),
             created_at: Set(now),
-            updated_at: Set(now),
-            mobile: Set(i.mobile.clone()),
-            mobile_verified_at: Set(verified.filter(|_| i.mobile.is_some())),
-            sms_second_factor: Set(false),
+            ..Default::default()
         }
         .insert(&txn)
         .await?;
-    } else if let (Some(mobile), Some(u)) = (&to, &existing)
-        && u.mobile.is_none()
-    {
-        // An existing account without a number takes the one the PIN just proved.
-        let mut m: user::ActiveModel = u.clone().into();
-        m.mobile = Set(Some(mobile.clone()));
-        m.mobile_verified_at = Set(verified);
-        m.updated_at = Set(now);
-        m.update(&txn).await?;
     }
-    membership::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        user_id: Set(user_id),
-        organisation_id: Set(i.organisation_id),
-        role: Set(i.role.clone()),
-        rights: Set(i.rights.clone()),
-        main_contact: Set(i.main_contact),
-        contract_minutes: Set(None),
-        cost_centre: Set(None),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    // An informal carer a coordinator entered by e-mail gets this account, so the
+    // networks they are in show up for them.
+    informal_carer::Entity::update_many()
+        .col_expr(informal_carer::Column::UserId, Expr::value(user_id))
+        .filter(informal_carer::Column::Email.eq(i.email.clone()))
+        .filter(informal_carer::Column::UserId.is_null())
+        .exec(&txn)
+        .await?;
     audit::record(
         &txn,
         Event {

@@ -390,6 +390,7 @@ pub async fn me_for(state: &AppState, user_id: Uuid, org: Uuid) -> Result<Me, Ap
             .is_some_and(|o| o.require_second_factor)
             && !second_factor::has_second_factor(&state.db.write, user_id).await?,
         hours_enabled: crate::hours::settings::of(&state.db.write, org).await?.enabled,
+        networks_enabled: crate::care_organisations::networks_enabled(&state.db.write, org, user_id).await?,
     })
 }
 
@@ -417,6 +418,12 @@ pub async fn me_of(state: &AppState, actor: &Actor) -> Result<Me, ApiError> {
         must_change_password: actor.must_change_password,
         must_set_up_second_factor: actor.must_set_up_second_factor,
         hours_enabled: crate::hours::settings::of(&state.db.read, actor.organisation_id).await?.enabled,
+        networks_enabled: crate::care_organisations::networks_enabled(
+            &state.db.read,
+            actor.organisation_id,
+            actor.user_id,
+        )
+        .await?,
     })
 }
 

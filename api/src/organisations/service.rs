@@ -44,12 +44,21 @@ pub async fn create_organisation(
     let name = new.name.trim().to_string();
     let mut v = Validation::default();
     v.check("name", check_name(&name, MAX_ORGANISATION_NAME_LEN));
+    // The care profile is optional: organisations outside care networks leave it out.
+    let profile = crate::care_organisations::profile::check(
+        &state.db.write,
+        new.category.as_deref(),
+        new.address.as_ref(),
+        new.phone.as_deref(),
+        &mut v,
+    )
+    .await?;
     v.finish()?;
     if store::organisation_name_taken(&state.db.write, &name).await? {
         return Err(ApiError::conflict_on("name", "name_taken", "An organisation with this name exists"));
     }
     let now = state.clock.now();
-    let org = store::insert_organisation(&state.db.write, name, now).await?;
+    let org = store::insert_organisation(&state.db.write, name, &profile, now).await?;
     // Filed under the new organisation: its rights managers see where it began.
     let event = Event {
         organisation_id: Some(org.id),

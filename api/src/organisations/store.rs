@@ -77,13 +77,14 @@ pub async fn organisation_name_taken(db: &impl ConnectionTrait, name: &str) -> R
         .is_some())
 }
 
-/// A new organisation with Poort's standard security settings.
+/// A new organisation with Poort's standard security settings and its care profile.
 pub async fn insert_organisation(
     db: &impl ConnectionTrait,
     name: String,
+    profile: &crate::care_organisations::profile::Checked,
     now: DateTime<Utc>,
 ) -> Result<Organisation, DbErr> {
-    organisation::ActiveModel {
+    let mut m = organisation::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
         lockout_failures: Set(None),
@@ -94,10 +95,9 @@ pub async fn insert_organisation(
         activation_proof: Set("birth_date".into()),
         created_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map(to_org)
+    };
+    profile.apply(&mut m);
+    m.insert(db).await.map(to_org)
 }
 
 /// A page of teams ordered by name, with member counts computed in SQL.

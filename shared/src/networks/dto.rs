@@ -200,6 +200,15 @@ pub struct NewTeamMember {
     pub main_contact: bool,
 }
 
+/// Body of `PUT /api/v1/teams/{id}/members/{membership_id}` (an administrator).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TeamMemberUpdate {
+    /// Whether they are a main contact of the team.
+    pub main_contact: bool,
+}
+
 /// A client as the people in their network see them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
