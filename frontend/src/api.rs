@@ -303,7 +303,7 @@ pub async fn organisations(cursor: Option<String>) -> Result<Page<Organisation>,
 
 /// `POST /api/v1/organisations` (helpdesk).
 pub async fn create_organisation(name: String) -> Result<Organisation, ApiError> {
-    let body = to_body(&NewOrganisation { name })?;
+    let body = to_body(&NewOrganisation { name, category: None, address: None, phone: None })?;
     json(call(Method::POST, ORGANISATIONS, Some(body)).await?).await
 }
 

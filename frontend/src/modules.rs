@@ -21,7 +21,7 @@ pub enum Module {
 
 /// Whether this person takes part in care networks: Netwerken is in their menu.
 pub fn networks_enabled(me: &Me) -> bool {
-    me.role == shared::auth::Role::CareCoordinator
+    me.networks_enabled
 }
 
 impl Module {
@@ -156,6 +156,7 @@ mod tests {
             must_change_password: false,
             must_set_up_second_factor: false,
             hours_enabled,
+            networks_enabled: false,
         };
         assert!(!Module::Hours.shown_to(&me(false)));
         assert!(Module::Hours.shown_to(&me(true)));

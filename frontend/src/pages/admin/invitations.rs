@@ -815,6 +815,7 @@ mod tests {
             must_change_password: false,
             must_set_up_second_factor: false,
             hours_enabled: true,
+            networks_enabled: false,
         }
     }
 
