@@ -70,6 +70,15 @@ const PEOPLE: &[Person] = &[
         mobile: Some("+31600000102"),
     },
     Person {
+        email: "rachid.bouzid@delinde.example",
+        name: "Rachid Bouzid",
+        helpdesk: false,
+        what: "zorgcoördinator, collega van Mark in Jokes netwerk (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::CareCoordinator, &[], false)],
+        teams: &[("Thuiszorg De Linde", "Wijkteam Zuid")],
+        mobile: Some("+31600000107"),
+    },
+    Person {
         email: "sophie.bakker@delinde.example",
         name: "Sophie Bakker",
         helpdesk: false,
