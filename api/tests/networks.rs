@@ -27,22 +27,22 @@ const HOME: (f64, f64) = (52.0907, 5.1214);
 
 macro_rules! get {
     ($app:expr, $who:expr, $path:expr) => {
-        send($app, $who.on(browser(Method::GET, &$path))).await
+        send($app, $who.on(browser(Method::GET, $path.as_ref()))).await
     };
 }
 macro_rules! post {
     ($app:expr, $who:expr, $path:expr, $body:expr) => {
-        send($app, $who.on(browser(Method::POST, &$path)).set_json($body)).await
+        send($app, $who.on(browser(Method::POST, $path.as_ref())).set_json($body)).await
     };
 }
 macro_rules! put {
     ($app:expr, $who:expr, $path:expr, $body:expr) => {
-        send($app, $who.on(browser(Method::PUT, &$path)).set_json($body)).await
+        send($app, $who.on(browser(Method::PUT, $path.as_ref())).set_json($body)).await
     };
 }
 macro_rules! delete {
     ($app:expr, $who:expr, $path:expr) => {
-        send($app, $who.on(browser(Method::DELETE, &$path))).await
+        send($app, $who.on(browser(Method::DELETE, $path.as_ref()))).await
     };
 }
 
@@ -87,9 +87,11 @@ async fn professional(
     let user = seed::insert_user(db, &account, hash.as_deref(), t.clock.now()).await.unwrap();
     let m = Membership { role, rights: &[], main_contact: false, contract_minutes: None, cost_centre: None };
     let id = seed::insert_membership(db, user, org, &m, t.clock.now()).await.unwrap();
-    let mut am: poort::entities::membership::ActiveModel = Default::default();
-    am.id = sea_orm::Unchanged(id);
-    am.job_title = Set(Some(title.into()));
+    let am = poort::entities::membership::ActiveModel {
+        id: sea_orm::Unchanged(id),
+        job_title: Set(Some(title.into())),
+        ..Default::default()
+    };
     am.update(db).await.unwrap();
     id
 }
@@ -98,11 +100,13 @@ async fn world(t: &TestApp) -> World {
     let db = &t.state.db.write;
     networks::demo::ensure_categories(db, t.clock.now()).await.unwrap();
     let linde = org_by_name(db, "Thuiszorg De Linde").await;
-    let mut am: organisation::ActiveModel = Default::default();
-    am.id = sea_orm::Unchanged(linde);
-    am.category = Set(Some("home_care".into()));
-    am.latitude = Set(Some(HOME.0));
-    am.longitude = Set(Some(HOME.1));
+    let am = organisation::ActiveModel {
+        id: sea_orm::Unchanged(linde),
+        category: Set(Some("home_care".into())),
+        latitude: Set(Some(HOME.0)),
+        longitude: Set(Some(HOME.1)),
+        ..Default::default()
+    };
     am.update(db).await.unwrap();
     let mut orgs = std::collections::HashMap::new();
     orgs.insert("linde", linde);
@@ -175,7 +179,7 @@ async fn create_client<S: TestService<B>, B: MessageBody>(
     first: &str,
     modules: &[&str],
 ) -> Value {
-    let res = post!(app, who, "/api/v1/care-clients".to_string(), new_client(first, modules));
+    let res = post!(app, who, "/api/v1/care-clients", new_client(first, modules));
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
     res.json()
 }
@@ -209,9 +213,9 @@ async fn refusals_change_nothing() {
     let anna = login(&app, ANNA).await;
 
     // Anna is no care coordinator; an unknown module is a field error.
-    let res = post!(&app, anna, "/api/v1/care-clients".to_string(), new_client("Joke", &[]));
+    let res = post!(&app, anna, "/api/v1/care-clients", new_client("Joke", &[]));
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    let res = post!(&app, mark, "/api/v1/care-clients".to_string(), new_client("Joke", &["astrology"]));
+    let res = post!(&app, mark, "/api/v1/care-clients", new_client("Joke", &["astrology"]));
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(res.json()["fields"]["modules"]["code"], "unknown_category");
 
@@ -403,7 +407,7 @@ async fn handover_to_a_colleague_or_another_organisation_then_leave() {
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let res = delete!(&app, mark, format!("/api/v1/care-clients/{id}/network/{mark_entry}"));
     assert_eq!(res.status, StatusCode::NO_CONTENT);
-    let list = get!(&app, olga, "/api/v1/care-clients".to_string()).json();
+    let list = get!(&app, olga, "/api/v1/care-clients").json();
     assert_eq!(list["items"][0]["my_role"], "coordinator");
     assert_eq!(list["items"][0]["primary_coordinator"], "Olga Coördinator");
 }
@@ -457,7 +461,7 @@ async fn outsiders_and_the_helpdesk_get_404_everywhere() {
             assert_eq!(res.status, StatusCode::NOT_FOUND, "{who} call {i}: {}", res.text());
             assert_eq!(res.error_kind(), "not_found");
         }
-        let list = get!(&app, s, "/api/v1/care-clients".to_string()).json();
+        let list = get!(&app, s, "/api/v1/care-clients").json();
         assert_eq!(list["items"], json!([]), "{who}");
     }
     assert_eq!(get!(&app, mark, format!("/api/v1/care-clients/{id}")).json(), before);
@@ -523,7 +527,7 @@ async fn similar_carers_are_offered_and_one_carer_serves_two_clients() {
 
     // Typed again with other case, accents and spacing (and another e-mail address).
     let again = json!({"first_name": "ÍNGRID", "infix": "Van Den", "last_name": "berg", "email": "i.berg@elders.example", "birth_date": "1968-04-09"});
-    let res = post!(&app, mark, "/api/v1/informal-carers/similar".to_string(), again.clone());
+    let res = post!(&app, mark, "/api/v1/informal-carers/similar", again.clone());
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     let similar = res.json();
     assert_eq!(similar.as_array().unwrap().len(), 1);
@@ -559,7 +563,7 @@ async fn similar_carers_are_offered_and_one_carer_serves_two_clients() {
         json!({"relation": "dochter", "existing_id": carer_id})
     );
     assert_eq!(res.status, StatusCode::CONFLICT);
-    let similar = post!(&app, mark, "/api/v1/informal-carers/similar".to_string(), ingrid.clone()).json();
+    let similar = post!(&app, mark, "/api/v1/informal-carers/similar", ingrid.clone()).json();
     assert_eq!(similar[0]["networks"], 2);
 
     // Both or neither of existing_id/person, and a missing relation, are field errors.
@@ -582,11 +586,11 @@ async fn similar_carers_are_offered_and_one_carer_serves_two_clients() {
         json!({"relation": "buurvrouw", "person": namesake, "create_anyway": true})
     );
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
-    let similar = post!(&app, mark, "/api/v1/informal-carers/similar".to_string(), ingrid).json();
+    let similar = post!(&app, mark, "/api/v1/informal-carers/similar", ingrid).json();
     assert_eq!(similar.as_array().unwrap().len(), 2);
     // Anna coordinates nothing and may not look people up.
     let anna = login(&app, ANNA).await;
-    let res = post!(&app, anna, "/api/v1/informal-carers/similar".to_string(), namesake_json());
+    let res = post!(&app, anna, "/api/v1/informal-carers/similar", namesake_json());
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
 
@@ -669,7 +673,7 @@ async fn history_lists_each_change_and_clients_page_by_name() {
     loop {
         let path = match &cursor {
             Some(c) => format!("/api/v1/care-clients?limit=2&cursor={c}"),
-            None => "/api/v1/care-clients?limit=2".to_string(),
+            None => String::from("/api/v1/care-clients?limit=2"),
         };
         let page = get!(&app, mark, path).json();
         for item in page["items"].as_array().unwrap() {
@@ -691,7 +695,7 @@ async fn history_lists_each_change_and_clients_page_by_name() {
             "Joke van den Berg"
         ]
     );
-    let found = get!(&app, mark, "/api/v1/care-clients?q=CO".to_string()).json();
+    let found = get!(&app, mark, "/api/v1/care-clients?q=CO").json();
     assert_eq!(found["items"][0]["name"], "Cor van den Berg");
 }
 
@@ -702,12 +706,12 @@ async fn the_demo_networks_load_once() {
     networks::demo::load(&t.state.db, t.clock.now()).await.unwrap();
     let app = t.service().await;
     let mark = login(&app, MARK).await;
-    let list = get!(&app, mark, "/api/v1/care-clients".to_string()).json();
+    let list = get!(&app, mark, "/api/v1/care-clients").json();
     let names: Vec<&str> =
         list["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(names, vec!["Hendrik van den Berg", "Johanna (Joke) van den Berg"]);
     let anna = login(&app, ANNA).await;
-    let list = get!(&app, anna, "/api/v1/care-clients".to_string()).json();
+    let list = get!(&app, anna, "/api/v1/care-clients").json();
     assert_eq!(list["items"][0]["my_role"], "professional");
     let joke = list["items"][0]["id"].as_str().unwrap();
     let net = get!(&app, anna, format!("/api/v1/care-clients/{joke}")).json();

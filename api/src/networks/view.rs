@@ -121,6 +121,10 @@ pub fn client(c: &care_client::Model, primary: Option<PersonRef>) -> CareClient 
     }
 }
 
+/// Where an entry is listed: group (coordinators, organisations, carers), category,
+/// organisation, organisation before its professionals, name.
+type SortKey = (u8, String, String, u8, String);
+
 /// The whole network of `client` for `actor`.
 pub async fn network(
     db: &impl ConnectionTrait,
@@ -143,7 +147,7 @@ pub async fn network(
             .map(|k| (k.id, k))
             .collect()
     };
-    let mut out: Vec<((u8, String, String, u8, String), NetworkEntry)> = Vec::with_capacity(rows.len());
+    let mut out: Vec<(SortKey, NetworkEntry)> = Vec::with_capacity(rows.len());
     let mut primary = None;
     for e in rows {
         let org = e.organisation_id.and_then(|o| orgs.get(&o));
