@@ -19,6 +19,7 @@ pub mod hours;
 pub mod http;
 pub mod integrations;
 pub mod jobs;
+pub mod networks;
 pub mod notifications;
 pub mod openapi;
 pub mod ops;

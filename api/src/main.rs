@@ -48,6 +48,10 @@ enum Command {
         /// absence cases (bench/run uses 20,000). Only on a fresh database.
         #[arg(long, value_name = "EMPLOYEES")]
         absence_volume: Option<usize>,
+        /// Benchmark data: this many care professionals in N/25 organisations and N/100
+        /// clients (bench/run uses 50,000). Only on a fresh database.
+        #[arg(long, value_name = "PROFESSIONALS")]
+        care_volume: Option<usize>,
     },
     /// Write the OpenAPI document (YAML).
     Openapi {
@@ -127,7 +131,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Seed { demo, hours_volume, absence_volume } => {
+        Command::Seed { demo, hours_volume, absence_volume, care_volume } => {
             if let Some(workers) = hours_volume {
                 poort::hours::volume::load(&db, workers, clock.now()).await?;
                 println!("Hours volume data loaded: {workers} workers.");
@@ -138,14 +142,22 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                     poort::absence::volume::load(&db, employees, chrono::Utc::now(), retention).await?;
                 println!("Absence volume data loaded: {loaded}.");
             }
+            if let Some(professionals) = care_volume {
+                let loaded = poort::networks::volume::load(&db, professionals, clock.now()).await?;
+                println!("Care volume data loaded: {loaded}.");
+            }
             if !demo {
-                if hours_volume.is_some() || absence_volume.is_some() {
+                if hours_volume.is_some() || absence_volume.is_some() || care_volume.is_some() {
                     return Ok(());
                 }
-                return Err("nothing to seed: pass --demo (or --hours-volume N, --absence-volume N)".into());
+                return Err(
+                    "nothing to seed: pass --demo (or --hours-volume N, --absence-volume N, --care-volume N)"
+                        .into(),
+                );
             }
             let added = seed::demo(&db, clock.now(), &config.public_url()).await?;
             poort::absence::demo::documents(&db, &config, clock.now()).await?;
+            poort::networks::demo::load(&db, clock.now()).await?;
             println!("{}", if added { "Demo data loaded." } else { "Demo data was already there." });
             print_logins(&config);
             Ok(())

@@ -27,6 +27,7 @@ Lists use keyset pagination: pass `next_cursor` as `cursor`.",
         (name = "status", description = "Platform status message"),
         (name = "integrations", description = "API clients and their tokens (client credentials)"),
         (name = "hours", description = "Weekly timesheets: fill in, sign, approve or reject, corrections, exports for payroll and billing, planned hours"),
+        (name = "care-networks", description = "Clients and their care networks: organisations, professionals, informal carers, coordinators, history"),
         (name = "outbox", description = "Mail and SMS Poort sent or holds (helpdesk)"),
     )
 )]

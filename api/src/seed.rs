@@ -70,6 +70,16 @@ const PEOPLE: &[Person] = &[
         mobile: Some("+31600000102"),
     },
     Person {
+        email: "rachid.bouzid@delinde.example",
+        name: "Rachid Bouzid",
+        helpdesk: false,
+        what: "zorgcoördinator, collega van Mark in Jokes netwerk (Thuiszorg De Linde)",
+        memberships: &[("Thuiszorg De Linde", Role::CareCoordinator, &[], false)],
+        // No team: the hours demo (and its tests) count the teams' people.
+        teams: &[],
+        mobile: Some("+31600000107"),
+    },
+    Person {
         email: "sophie.bakker@delinde.example",
         name: "Sophie Bakker",
         helpdesk: false,

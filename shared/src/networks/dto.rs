@@ -242,6 +242,8 @@ pub struct CareClient {
 /// A person named somewhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// `absence::PersonRef` has the same name: without its own name the spec keeps only one.
+#[cfg_attr(feature = "openapi", schema(as = NetworkPersonRef))]
 pub struct PersonRef {
     /// Network entry id.
     pub entry_id: Uuid,
