@@ -199,7 +199,7 @@ fn NewProfessionalForm(
                         ("team_id", team),
                     ];
                     if !show_field_errors(&err, c(), &fields) {
-                        error.set(Some(refusal(&err)));
+                        error.set(Some(refusal(i18n.t(), &err)));
                     }
                 }
             }

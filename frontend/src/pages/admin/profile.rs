@@ -126,7 +126,7 @@ pub fn ProfilePage() -> impl IntoView {
                     }
                     form.phone.set(profile.phone.unwrap_or_default());
                 }
-                Err(e) => error.set(Some(refusal(&e))),
+                Err(e) => error.set(Some(refusal(i18n.t(), &e))),
             }
         });
     });
@@ -146,7 +146,7 @@ pub fn ProfilePage() -> impl IntoView {
                 Ok(_) => notice.set(Some(c().profile_saved.into())),
                 Err(e) => {
                     if !form.show_errors(&e, c()) {
-                        error.set(Some(refusal(&e)));
+                        error.set(Some(refusal(i18n.t(), &e)));
                     }
                 }
             }

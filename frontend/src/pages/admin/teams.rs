@@ -66,7 +66,7 @@ pub fn TeamsPage() -> impl IntoView {
                 }
                 Err(e) => {
                     if !show_field_errors(&e, c(), &[("name", name)]) {
-                        error.set(Some(refusal(&e)));
+                        error.set(Some(refusal(i18n.t(), &e)));
                     }
                 }
             }
@@ -106,7 +106,7 @@ pub fn TeamsPage() -> impl IntoView {
                     </ul>
                 }
                 .into_any(),
-                Err(e) => view! { <p class="field-error">{refusal(&e)}</p> }.into_any(),
+                Err(e) => view! { <p class="field-error">{refusal(i18n.t(), &e)}</p> }.into_any(),
             })}
         </section>
     }
@@ -139,7 +139,7 @@ pub fn TeamPage() -> impl IntoView {
                         error.set(None);
                     }
                 }
-                (Err(e), _) | (_, Err(e)) => error.set(Some(refusal(&e))),
+                (Err(e), _) | (_, Err(e)) => error.set(Some(refusal(i18n.t(), &e))),
             }
         });
     };
@@ -164,7 +164,7 @@ pub fn TeamPage() -> impl IntoView {
             };
             match result {
                 Ok(()) => load(Some(news)),
-                Err(e) => error.set(Some(refusal(&e))),
+                Err(e) => error.set(Some(refusal(i18n.t(), &e))),
             }
         });
     };
@@ -234,7 +234,7 @@ pub fn TeamPage() -> impl IntoView {
                 </Show>
             </section>
             <Show when=move || admin.get()>
-                <AddMember team=id members=members on_added=move || load(Some(use_i18n().t().care.member_added)) />
+                <AddMember team=id members=members on_added=move || load(Some(i18n.t().care.member_added)) />
             </Show>
         </div>
     }
@@ -288,7 +288,7 @@ fn AddMember(
                 }
                 Err(e) => {
                     if !show_field_errors(&e, c(), &[("membership_id", person)]) {
-                        error.set(Some(refusal(&e)));
+                        error.set(Some(refusal(i18n.t(), &e)));
                     }
                 }
             }
@@ -332,6 +332,7 @@ mod tests {
             must_change_password: false,
             must_set_up_second_factor: false,
             hours_enabled: false,
+            networks_enabled: false,
         }
     }
 

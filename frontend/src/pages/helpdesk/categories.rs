@@ -59,7 +59,7 @@ pub fn Categories() -> impl IntoView {
                         c(),
                         &[("code", code), ("name_nl", name_nl), ("name_en", name_en)],
                     ) {
-                        error.set(Some(refusal(&e)));
+                        error.set(Some(refusal(i18n.t(), &e)));
                     }
                 }
             }

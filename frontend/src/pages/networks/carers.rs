@@ -155,12 +155,12 @@ fn CarerForm(ctx: ClientCtx, open: RwSignal<bool>) -> impl IntoView {
                 {
                     match api::similar_carers(&person).await {
                         Ok(found) if !found.is_empty() => similar.set(Some(found)),
-                        _ => error.set(Some(refusal(&e))),
+                        _ => error.set(Some(refusal(i18n.t(), &e))),
                     }
                 }
                 Err(e) => {
                     if !show_field_errors(&e, c(), &fields.api_fields()) {
-                        error.set(Some(refusal(&e)));
+                        error.set(Some(refusal(i18n.t(), &e)));
                     }
                     similar.set(None);
                 }
@@ -185,7 +185,7 @@ fn CarerForm(ctx: ClientCtx, open: RwSignal<bool>) -> impl IntoView {
                 Ok(_) => send(None, false),
                 Err(e) => {
                     if !show_field_errors(&e, c(), &fields.api_fields()) {
-                        error.set(Some(refusal(&e)));
+                        error.set(Some(refusal(i18n.t(), &e)));
                     }
                 }
             }

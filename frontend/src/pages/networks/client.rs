@@ -20,7 +20,7 @@ use crate::api::{self, ApiError};
 use crate::components::feedback::{ErrorAlert, SuccessNotice};
 use crate::components::icon::{Icon, IconName};
 use crate::components::page_title::use_page_title;
-use crate::i18n::use_i18n;
+use crate::i18n::{Dict, use_i18n};
 
 /// What every block of the client page works with.
 #[derive(Clone, Copy)]
@@ -38,6 +38,11 @@ impl ClientCtx {
     /// Reads the network again after a change, and says what happened.
     pub fn changed(self, news: &'static str) {
         self.notice.set(Some(news.into()));
+        self.refresh();
+    }
+
+    /// Reads the network again (after someone else changed it).
+    pub fn refresh(self) {
         spawn_local(async move {
             if let Ok(network) = api::care_client(self.id).await {
                 self.network.set(Some(network));
@@ -96,6 +101,7 @@ pub fn ClientPage() -> impl IntoView {
         });
     });
 
+    let loaded = Memo::new(move |_| network.with(Option::is_some));
     let c = move || i18n.t().care;
     move || {
         if gone.get() {
@@ -112,7 +118,7 @@ pub fn ClientPage() -> impl IntoView {
             let text = if e.kind() == Some(ErrorKind::NotFound) {
                 c().client_not_found.to_string()
             } else {
-                refusal(&e)
+                refusal(i18n.t(), &e)
             };
             return view! {
                 <div class="card empty-state" data-testid="client-not-found">
@@ -124,7 +130,7 @@ pub fn ClientPage() -> impl IntoView {
             }
             .into_any();
         }
-        let (Some(client_id), true) = (id.get_untracked(), network.with(Option::is_some)) else {
+        let (Some(client_id), true) = (id.get_untracked(), loaded.get()) else {
             return view! { <p class="help-text">{i18n.t().loading}</p> }.into_any();
         };
         let ctx = ClientCtx { id: client_id, network, categories, notice, gone };
@@ -150,7 +156,7 @@ fn ClientView(ctx: ClientCtx) -> impl IntoView {
     let tab = RwSignal::new(Tab::Network);
     let c = move || i18n.t().care;
     let client = move || ctx.network.with(|n| n.as_ref().map(|n| n.client.clone()));
-    let tab_button = move |which: Tab, testid: &'static str, label: fn() -> &'static str| {
+    let tab_button = move |which: Tab, testid: &'static str, label: fn(&'static Dict) -> &'static str| {
         view! {
             <button
                 type="button"
@@ -161,7 +167,7 @@ fn ClientView(ctx: ClientCtx) -> impl IntoView {
                 aria-current=move || (tab.get() == which).then_some("page")
                 on:click=move |_| tab.set(which)
             >
-                {label}
+                {move || label(i18n.t())}
             </button>
         }
     };
@@ -187,8 +193,8 @@ fn ClientView(ctx: ClientCtx) -> impl IntoView {
         </header>
         <nav class="sub-nav" role="tablist" aria-label=move || c().client_sections>
             <ul>
-                <li>{tab_button(Tab::Network, "tab-network", || use_i18n().t().care.tab_network)}</li>
-                <li>{tab_button(Tab::History, "tab-history", || use_i18n().t().care.tab_history)}</li>
+                <li>{tab_button(Tab::Network, "tab-network", |t| t.care.tab_network)}</li>
+                <li>{tab_button(Tab::History, "tab-history", |t| t.care.tab_history)}</li>
             </ul>
         </nav>
         <SuccessNotice message=ctx.notice testid="network-notice" />
@@ -236,7 +242,7 @@ pub fn EntryRow(ctx: ClientCtx, entry: NetworkEntry) -> impl IntoView {
                         ctx.changed(c().removed);
                     }
                 }
-                Err(e) => error.set(Some(refusal(&e))),
+                Err(e) => error.set(Some(refusal(i18n.t(), &e))),
             }
             busy.set(false);
         });

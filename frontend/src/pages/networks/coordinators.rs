@@ -70,7 +70,7 @@ pub fn CoordinatorsBlock(ctx: ClientCtx) -> impl IntoView {
                     editing.set(false);
                     ctx.changed(c().coordinators_saved);
                 }
-                Err(e) => error.set(Some(refusal(&e))),
+                Err(e) => error.set(Some(refusal(i18n.t(), &e))),
             }
             busy.set(false);
         });

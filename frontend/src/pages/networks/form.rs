@@ -9,7 +9,7 @@ use shared::networks::{Address, AddressInput, OrganisationCategory};
 
 use crate::api::ApiError;
 use crate::i18n::care::CareTexts;
-use crate::i18n::use_i18n;
+use crate::i18n::{Dict, use_i18n};
 use crate::pages::absence::fields::Input;
 
 /// A field's signals: what is typed and its error.
@@ -67,8 +67,7 @@ pub fn show_field_errors(error: &ApiError, t: &CareTexts, fields: &[(&str, Field
 }
 
 /// The alert for a refusal no field shows: the API's code in words when it gave one.
-pub fn refusal(error: &ApiError) -> String {
-    let t = use_i18n().t();
+pub fn refusal(t: &'static Dict, error: &ApiError) -> String {
     match error {
         ApiError::Server { body, .. } => match body.fields.values().next() {
             Some(problem) => t.care.problem(&problem.code),

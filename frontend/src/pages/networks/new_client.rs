@@ -79,7 +79,7 @@ pub fn NewClientPage() -> impl IntoView {
                     if let Some(code) = e.field_code("modules") {
                         modules_error.set(Some(c().problem(code)));
                     } else if !shown {
-                        error.set(Some(refusal(&e)));
+                        error.set(Some(refusal(i18n.t(), &e)));
                     }
                 }
             }

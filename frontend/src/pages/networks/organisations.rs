@@ -104,7 +104,7 @@ pub fn ModulesBlock(ctx: ClientCtx) -> impl IntoView {
                     Some("stale") => stale.set(true),
                     Some(code) => error.set(Some(c().problem(code))),
                     None if e.kind() == Some(shared::error::ErrorKind::Conflict) => stale.set(true),
-                    None => error.set(Some(refusal(&e))),
+                    None => error.set(Some(refusal(i18n.t(), &e))),
                 },
             }
             busy.set(false);
@@ -112,8 +112,8 @@ pub fn ModulesBlock(ctx: ClientCtx) -> impl IntoView {
     };
     let reload = move |_| {
         stale.set(false);
-        ctx.changed(c().reload);
         editing.set(false);
+        ctx.refresh();
     };
     view! {
         <section class="card section-card" data-testid="modules-block" aria-labelledby="modules-heading">
@@ -235,7 +235,7 @@ fn OrganisationSearch(ctx: ClientCtx, code: String, open: RwSignal<bool>) -> imp
             if latest.get_value().is_current(n) {
                 match result {
                     Ok(found) => hits.set(Some(found)),
-                    Err(e) => error.set(Some(refusal(&e))),
+                    Err(e) => error.set(Some(refusal(i18n.t(), &e))),
                 }
             }
         });
@@ -248,7 +248,7 @@ fn OrganisationSearch(ctx: ClientCtx, code: String, open: RwSignal<bool>) -> imp
                     open.set(false);
                     ctx.changed(c().added);
                 }
-                Err(e) => error.set(Some(refusal(&e))),
+                Err(e) => error.set(Some(refusal(i18n.t(), &e))),
             }
         });
     };
@@ -324,7 +324,7 @@ pub fn ProfessionalSearch(ctx: ClientCtx) -> impl IntoView {
             if latest.get_value().is_current(n) {
                 match result {
                     Ok(found) => hits.set(Some(found)),
-                    Err(e) => error.set(Some(refusal(&e))),
+                    Err(e) => error.set(Some(refusal(i18n.t(), &e))),
                 }
             }
         });
@@ -343,7 +343,7 @@ pub fn ProfessionalSearch(ctx: ClientCtx) -> impl IntoView {
                     typed.set(String::new());
                     ctx.changed(c().added);
                 }
-                Err(e) => error.set(Some(refusal(&e))),
+                Err(e) => error.set(Some(refusal(i18n.t(), &e))),
             }
             busy.set(false);
         });
