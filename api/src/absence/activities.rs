@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, Select, Set,
+    QueryOrder, QuerySelect, Select, Set,
     sea_query::{Alias, Expr, Func, Query, SelectStatement},
 };
 use shared::{
@@ -269,8 +269,8 @@ enum Narrowed {
     Many(Box<SelectStatement>),
 }
 
-/// Resolves `employee_id` and `q` to the live cases they select within `orgs`, in a
-/// query of its own: the activities are then read by `case_id` (the case's own
+/// Resolves `employee_id` and `q` to the live cases they select within `orgs`, in
+/// queries of their own: the activities are then read by `case_id` (the case's own
 /// index, a few dozen rows per case) instead of through every activity of the
 /// organisations checked against both conditions.
 async fn narrowed(
@@ -283,23 +283,87 @@ async fn narrowed(
     if employee.is_none() && pattern.is_none() {
         return Ok(Narrowed::No);
     }
-    let mut cases = absence_case::Entity::find()
-        .select_only()
+    let cap = MAX_NARROWED_CASES as usize;
+    let of_employee = |find: Select<absence_case::Entity>| match employee {
+        Some(e) => find.filter(absence_case::Column::UserId.eq(e)),
+        None => find,
+    };
+    let ids_in_orgs = || {
+        absence_case::Entity::find()
+            .select_only()
+            .column(absence_case::Column::Id)
+            .filter(absence_case::Column::OrganisationId.is_in(orgs.to_vec()))
+    };
+    let mut ids: Vec<Uuid> = match &pattern {
+        None => {
+            of_employee(ids_in_orgs().filter(absence_case::Column::AnonymisedAt.is_null()))
+                .limit(MAX_NARROWED_CASES + 1)
+                .into_tuple()
+                .all(db)
+                .await?
+        }
+        Some(p) => {
+            // By name: the people's cases from `(user_id, organisation_id)`. Anonymised
+            // cases are dropped here, not in SQL: asked there, SQLite reads every live
+            // case of the organisations instead.
+            let names = Query::select()
+                .column(user::Column::Id)
+                .from(user::Entity)
+                .and_where(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(p))
+                .to_owned();
+            let by_name: Vec<(Uuid, Option<chrono::DateTime<chrono::Utc>>)> =
+                of_employee(ids_in_orgs().column(absence_case::Column::AnonymisedAt))
+                    .filter(absence_case::Column::UserId.in_subquery(names))
+                    .limit(2 * MAX_NARROWED_CASES + 1)
+                    .into_tuple()
+                    .all(db)
+                    .await?;
+            if by_name.len() > 2 * cap {
+                return Ok(Narrowed::Many(Box::new(many(orgs, employee, p))));
+            }
+            // By case number: `case_number >= ''` holds for every case and points SQLite
+            // at `(organisation_id, case_number)`, where the pattern is checked in the
+            // index instead of in each case.
+            let by_number: Vec<Uuid> = of_employee(
+                ids_in_orgs()
+                    .filter(absence_case::Column::CaseNumber.gte(""))
+                    .filter(Expr::expr(Func::lower(Expr::col(absence_case::Column::CaseNumber))).like(p))
+                    .filter(absence_case::Column::AnonymisedAt.is_null()),
+            )
+            .limit(MAX_NARROWED_CASES + 1)
+            .into_tuple()
+            .all(db)
+            .await?;
+            by_name
+                .into_iter()
+                .filter(|(_, anonymised)| anonymised.is_none())
+                .map(|(id, _)| id)
+                .chain(by_number)
+                .collect()
+        }
+    };
+    ids.sort();
+    ids.dedup();
+    if ids.len() > cap {
+        let p = pattern.as_deref().unwrap_or("%");
+        return Ok(Narrowed::Many(Box::new(many(orgs, employee, p))));
+    }
+    Ok(Narrowed::Cases(ids))
+}
+
+/// The live cases of `orgs` matching `pattern` (and of `employee`), as a subquery.
+fn many(orgs: &[Uuid], employee: Option<Uuid>, pattern: &str) -> SelectStatement {
+    let mut cases = Query::select()
         .column(absence_case::Column::Id)
-        .filter(absence_case::Column::OrganisationId.is_in(orgs.to_vec()))
-        .filter(absence_case::Column::AnonymisedAt.is_null());
+        .from(absence_case::Entity)
+        .and_where(absence_case::Column::OrganisationId.is_in(orgs.to_vec()))
+        .and_where(absence_case::Column::AnonymisedAt.is_null())
+        .and_where(absence_case::Column::Id.in_subquery(matching_cases(orgs, pattern)))
+        .to_owned();
     if let Some(e) = employee {
-        cases = cases.filter(absence_case::Column::UserId.eq(e));
+        cases.and_where(absence_case::Column::UserId.eq(e));
     }
-    if let Some(p) = &pattern {
-        cases = cases.filter(absence_case::Column::Id.in_subquery(matching_cases(orgs, p)));
-    }
-    let ids: Vec<Uuid> = cases.clone().limit(MAX_NARROWED_CASES + 1).into_tuple().all(db).await?;
-    Ok(if ids.len() as u64 > MAX_NARROWED_CASES {
-        Narrowed::Many(Box::new(cases.into_query()))
-    } else {
-        Narrowed::Cases(ids)
-    })
+    cases
 }
 
 /// The dossier view: activities across the cases the actor follows, by due date.
