@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
-    sea_query::{Expr, Func, Query, SelectStatement},
+    QueryOrder, QuerySelect, Select, Set,
+    sea_query::{Alias, Expr, Func, Query, SelectStatement},
 };
 use shared::{
     Page,
@@ -255,15 +255,133 @@ async fn with_cases(
         .collect())
 }
 
+/// Above this many matching cases a search or employee filter narrows the activities
+/// with a subquery instead of a list of case ids (the same rows, read the slow way).
+const MAX_NARROWED_CASES: u64 = 500;
+
+/// The cases an activity list is narrowed to by `employee_id` and `q`.
+enum Narrowed {
+    /// Neither filter: every live case of the actor's organisations.
+    No,
+    /// These live cases of the actor's organisations (possibly none).
+    Cases(Vec<Uuid>),
+    /// More than [`MAX_NARROWED_CASES`]: the same cases, as a subquery.
+    Many(Box<SelectStatement>),
+}
+
+/// Resolves `employee_id` and `q` to the live cases they select within `orgs`, in
+/// queries of their own: the activities are then read by `case_id` (the case's own
+/// index, a few dozen rows per case) instead of through every activity of the
+/// organisations checked against both conditions.
+async fn narrowed(
+    db: &impl ConnectionTrait,
+    orgs: &[Uuid],
+    employee: Option<Uuid>,
+    q: &Option<String>,
+) -> Result<Narrowed, ApiError> {
+    let pattern = pattern(q);
+    if employee.is_none() && pattern.is_none() {
+        return Ok(Narrowed::No);
+    }
+    let cap = MAX_NARROWED_CASES as usize;
+    let of_employee = |find: Select<absence_case::Entity>| match employee {
+        Some(e) => find.filter(absence_case::Column::UserId.eq(e)),
+        None => find,
+    };
+    let ids_in_orgs = || {
+        absence_case::Entity::find()
+            .select_only()
+            .column(absence_case::Column::Id)
+            .filter(absence_case::Column::OrganisationId.is_in(orgs.to_vec()))
+    };
+    let mut ids: Vec<Uuid> = match &pattern {
+        None => {
+            of_employee(ids_in_orgs().filter(absence_case::Column::AnonymisedAt.is_null()))
+                .limit(MAX_NARROWED_CASES + 1)
+                .into_tuple()
+                .all(db)
+                .await?
+        }
+        Some(p) => {
+            // By name: the people's cases from `(user_id, organisation_id)`. Anonymised
+            // cases are dropped here, not in SQL: asked there, SQLite reads every live
+            // case of the organisations instead.
+            let names = Query::select()
+                .column(user::Column::Id)
+                .from(user::Entity)
+                .and_where(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(p))
+                .to_owned();
+            let by_name: Vec<(Uuid, Option<chrono::DateTime<chrono::Utc>>)> =
+                of_employee(ids_in_orgs().column(absence_case::Column::AnonymisedAt))
+                    .filter(absence_case::Column::UserId.in_subquery(names))
+                    .limit(2 * MAX_NARROWED_CASES + 1)
+                    .into_tuple()
+                    .all(db)
+                    .await?;
+            if by_name.len() > 2 * cap {
+                return Ok(Narrowed::Many(Box::new(many(orgs, employee, p))));
+            }
+            // By case number: `case_number >= ''` holds for every case and points SQLite
+            // at `(organisation_id, case_number)`, where the pattern is checked in the
+            // index instead of in each case.
+            let by_number: Vec<Uuid> = of_employee(
+                ids_in_orgs()
+                    .filter(absence_case::Column::CaseNumber.gte(""))
+                    .filter(Expr::expr(Func::lower(Expr::col(absence_case::Column::CaseNumber))).like(p))
+                    .filter(absence_case::Column::AnonymisedAt.is_null()),
+            )
+            .limit(MAX_NARROWED_CASES + 1)
+            .into_tuple()
+            .all(db)
+            .await?;
+            by_name
+                .into_iter()
+                .filter(|(_, anonymised)| anonymised.is_none())
+                .map(|(id, _)| id)
+                .chain(by_number)
+                .collect()
+        }
+    };
+    ids.sort();
+    ids.dedup();
+    if ids.len() > cap {
+        let p = pattern.as_deref().unwrap_or("%");
+        return Ok(Narrowed::Many(Box::new(many(orgs, employee, p))));
+    }
+    Ok(Narrowed::Cases(ids))
+}
+
+/// The live cases of `orgs` matching `pattern` (and of `employee`), as a subquery.
+fn many(orgs: &[Uuid], employee: Option<Uuid>, pattern: &str) -> SelectStatement {
+    let mut cases = Query::select()
+        .column(absence_case::Column::Id)
+        .from(absence_case::Entity)
+        .and_where(absence_case::Column::OrganisationId.is_in(orgs.to_vec()))
+        .and_where(absence_case::Column::AnonymisedAt.is_null())
+        .and_where(absence_case::Column::Id.in_subquery(matching_cases(orgs, pattern)))
+        .to_owned();
+    if let Some(e) = employee {
+        cases.and_where(absence_case::Column::UserId.eq(e));
+    }
+    cases
+}
+
 /// The dossier view: activities across the cases the actor follows, by due date.
+///
+/// Without a search, one ordered, limited query per organisation, each read in order
+/// from `(organisation_id, state, due_on, id)` and stopping after a page, merged
+/// here: a single query over several organisations had to sort every matching row
+/// first. With a search or an employee, the matching cases are found first and their
+/// activities read by case.
 pub async fn list(state: &AppState, actor: &Actor, q: &ActivityQuery) -> Result<Page<Activity>, ApiError> {
     let db = &state.db.read;
     let today = today(state.clock.now());
-    let orgs = orgs_or_forbidden(access::organisations(db, actor).await?)?;
+    let mut orgs = orgs_or_forbidden(access::organisations(db, actor).await?)?;
+    orgs.sort();
+    orgs.dedup();
     let page = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
     let after: Option<(NaiveDate, Uuid)> = page.decode()?;
     let mut find = absence_activity::Entity::find()
-        .filter(absence_activity::Column::OrganisationId.is_in(orgs.clone()))
         .order_by_asc(absence_activity::Column::DueOn)
         .order_by_asc(absence_activity::Column::Id)
         .limit(page.limit() + 1);
@@ -288,21 +406,10 @@ pub async fn list(state: &AppState, actor: &Actor, q: &ActivityQuery) -> Result<
             .filter(absence_activity::Column::Kind.eq(k.as_str()))
             .filter(absence_activity::Column::Custom.eq(false));
     }
-    let mut cases_of = Query::select()
-        .column(absence_case::Column::Id)
-        .from(absence_case::Entity)
-        .and_where(absence_case::Column::OrganisationId.is_in(orgs.clone()))
-        .and_where(absence_case::Column::AnonymisedAt.is_null())
-        .to_owned();
-    if let Some(e) = q.employee_id {
-        cases_of.and_where(absence_case::Column::UserId.eq(e));
-    }
-    find = find.filter(absence_activity::Column::CaseId.in_subquery(cases_of));
-    if let Some(p) = pattern(&q.q) {
-        find = find.filter(absence_activity::Column::CaseId.in_subquery(matching_cases(&orgs, &p)));
-    }
     if let Some((day, id)) = after {
-        find = find.filter(
+        // `due_on >= day` is implied by the keyset condition; said on its own it lets
+        // the index seek to the cursor instead of reading every row before it.
+        find = find.filter(absence_activity::Column::DueOn.gte(day)).filter(
             Condition::any().add(absence_activity::Column::DueOn.gt(day)).add(
                 Condition::all()
                     .add(absence_activity::Column::DueOn.eq(day))
@@ -310,9 +417,57 @@ pub async fn list(state: &AppState, actor: &Actor, q: &ActivityQuery) -> Result<
             ),
         );
     }
-    let rows = find.all(db).await?;
+    let rows = match narrowed(db, &orgs, q.employee_id, &q.q).await? {
+        Narrowed::Cases(ids) if ids.is_empty() => vec![],
+        // The ids are live cases of `orgs` already: `case_id` is the only condition
+        // on an indexed column, so both databases read the cases' own rows.
+        Narrowed::Cases(ids) => find.filter(absence_activity::Column::CaseId.is_in(ids)).all(db).await?,
+        Narrowed::Many(cases) => {
+            per_organisation(db, &orgs, find.filter(absence_activity::Column::CaseId.in_subquery(*cases)))
+                .await?
+        }
+        Narrowed::No => per_organisation(db, &orgs, find.filter(live_case(&orgs))).await?,
+    };
     let (rows, next_cursor) = pagination::page(rows, page.limit(), |a| (a.due_on, a.id));
     Ok(Page { items: with_cases(db, rows, today).await?, next_cursor })
+}
+
+/// The activity's case is one of `orgs` and not anonymised, asked per row (a
+/// primary-key probe) rather than as a list of every live case built up front.
+fn live_case(orgs: &[Uuid]) -> Expr {
+    let c = Alias::new("c");
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from_as(absence_case::Entity, c.clone())
+            .and_where(
+                Expr::col((c.clone(), absence_case::Column::Id))
+                    .equals((absence_activity::Entity, absence_activity::Column::CaseId)),
+            )
+            .and_where(Expr::col((c.clone(), absence_case::Column::OrganisationId)).is_in(orgs.to_vec()))
+            .and_where(Expr::col((c, absence_case::Column::AnonymisedAt)).is_null())
+            .to_owned(),
+    )
+}
+
+/// Runs `find` (ordered by due date and id, limited to a page and one) once per
+/// organisation and merges the results in that order; the page is cut from the
+/// front. Each query stays on the organisation's `(organisation_id, state, due_on,
+/// id)` range and stops after a page, so a case manager serving several
+/// organisations never waits for a sort of every open activity.
+async fn per_organisation(
+    db: &impl ConnectionTrait,
+    orgs: &[Uuid],
+    find: Select<absence_activity::Entity>,
+) -> Result<Vec<absence_activity::Model>, ApiError> {
+    let mut rows = Vec::new();
+    for org in orgs {
+        rows.extend(find.clone().filter(absence_activity::Column::OrganisationId.eq(*org)).all(db).await?);
+    }
+    // Each organisation's rows come sorted and the ids are unique, so this is the
+    // merge of the sorted runs; the page cut afterwards keeps the cursor exact.
+    rows.sort_by_key(|a| (a.due_on, a.id));
+    Ok(rows)
 }
 
 async fn activity_visible(
