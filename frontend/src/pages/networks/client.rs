@@ -281,7 +281,7 @@ pub fn EntryRow(ctx: ClientCtx, entry: NetworkEntry) -> impl IntoView {
                         view! {
                             <button
                                 type="button"
-                                class="icon-button danger-text"
+                                class=if is_me { "button subtle small danger-text" } else { "icon-button danger-text" }
                                 data-testid=if is_me { "remove-myself" } else { "remove-entry" }
                                 aria-label=i18n.t().admin.action_for(label, &stored_name.get_value())
                                 title=label

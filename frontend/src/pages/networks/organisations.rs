@@ -203,11 +203,13 @@ pub fn CategoryBlock(ctx: ClientCtx, code: String) -> impl IntoView {
                     view! {
                         <ul class="plain-list network-list" data-testid="network-organisation" data-name=org_name>
                             <EntryRow ctx=ctx entry=org />
-                            <li>
-                                <ul class="plain-list nested">
-                                    {people.into_iter().map(|p| view! { <EntryRow ctx=ctx entry=p /> }).collect_view()}
-                                </ul>
-                            </li>
+                            {(!people.is_empty()).then(|| view! {
+                                <li>
+                                    <ul class="plain-list nested">
+                                        {people.into_iter().map(|p| view! { <EntryRow ctx=ctx entry=p /> }).collect_view()}
+                                    </ul>
+                                </li>
+                            })}
                         </ul>
                     }
                 }).collect_view().into_any()
@@ -372,7 +374,7 @@ pub fn ProfessionalSearch(ctx: ClientCtx) -> impl IntoView {
                             <button type="button" class="button primary small" data-testid="save-professional" aria-disabled=move || busy.get().to_string() on:click=save>
                                 {c().save}
                             </button>
-                            <button type="button" class="button subtle small" on:click=move |_| chosen.set(None)>{c().change_choice}</button>
+                            <button type="button" class="button subtle small" on:click=move |_| { chosen.set(None); error.set(None); }>{c().change_choice}</button>
                         </div>
                     </div>
                 }
@@ -387,7 +389,10 @@ pub fn ProfessionalSearch(ctx: ClientCtx) -> impl IntoView {
                             data-testid="professional-search"
                             aria-describedby="professional-search-hint"
                             prop:value=move || typed.get()
-                            on:input=move |ev| typed.set(event_target_value(&ev))
+                            on:input=move |ev| {
+                                typed.set(event_target_value(&ev));
+                                error.set(None);
+                            }
                         />
                         <p id="professional-search-hint" class="help-text">{c().professional_search_hint}</p>
                         {move || hits.get().map(|found| {
