@@ -56,11 +56,14 @@ pub async fn set(
         .filter(care_network_entry::Column::ClientId.eq(id))
         .exec(&txn)
         .await?;
-    for (entry_id, primary) in &choices {
+    // Set-based: every chosen entry coordinates, and the one primary leads (the rule checked above).
+    let chosen: Vec<Uuid> = choices.iter().map(|(e, _)| *e).collect();
+    let primary: Vec<Uuid> = choices.iter().filter(|(_, p)| *p).map(|(e, _)| *e).collect();
+    for (ids, lead) in [(chosen, false), (primary, true)] {
         care_network_entry::Entity::update_many()
             .col_expr(care_network_entry::Column::Coordinator, Expr::value(true))
-            .col_expr(care_network_entry::Column::PrimaryCoordinator, Expr::value(*primary))
-            .filter(care_network_entry::Column::Id.eq(*entry_id))
+            .col_expr(care_network_entry::Column::PrimaryCoordinator, Expr::value(lead))
+            .filter(care_network_entry::Column::Id.is_in(ids))
             .filter(care_network_entry::Column::ClientId.eq(id))
             .exec(&txn)
             .await?;
