@@ -20,6 +20,7 @@ mod m20261122_000020_hours_cost_centres;
 mod m20261122_000021_absence_indexes;
 mod m20261123_000022_care_networks;
 mod m20261123_000023_default_categories;
+mod m20261123_000024_employee_records;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000021_absence_indexes::Migration),
             Box::new(m20261123_000022_care_networks::Migration),
             Box::new(m20261123_000023_default_categories::Migration),
+            Box::new(m20261123_000024_employee_records::Migration),
         ]
     }
 }

@@ -17,11 +17,23 @@ pub enum ApiScope {
     /// Export approved hours for payroll and billing (payroll systems).
     #[serde(rename = "hours:export")]
     HoursExport,
+    /// Pull employee records and their changes, with BSN and IBAN (payroll systems).
+    #[serde(rename = "employees:read")]
+    EmployeesRead,
+    /// Push payslips, annual statements, accruals and payments (payroll systems).
+    #[serde(rename = "payroll:write")]
+    PayrollWrite,
 }
 
 impl ApiScope {
     /// Every scope.
-    pub const ALL: [ApiScope; 3] = [ApiScope::OrganisationRead, ApiScope::HoursPlan, ApiScope::HoursExport];
+    pub const ALL: [ApiScope; 5] = [
+        ApiScope::OrganisationRead,
+        ApiScope::HoursPlan,
+        ApiScope::HoursExport,
+        ApiScope::EmployeesRead,
+        ApiScope::PayrollWrite,
+    ];
 
     /// The scope's name, as in tokens.
     pub fn as_str(self) -> &'static str {
@@ -29,6 +41,8 @@ impl ApiScope {
             Self::OrganisationRead => "organisation:read",
             Self::HoursPlan => "hours:plan",
             Self::HoursExport => "hours:export",
+            Self::EmployeesRead => "employees:read",
+            Self::PayrollWrite => "payroll:write",
         }
     }
 
