@@ -12,6 +12,7 @@ pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod db;
+pub mod documents;
 pub mod entities;
 pub mod error;
 pub mod files;
