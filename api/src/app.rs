@@ -39,6 +39,10 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(clients::routes::configure)
             .configure(absence::routes::configure)
             .configure(networks::routes::configure)
+            // Issue 6: contracts, news and the dashboard.
+            .configure(crate::contracts::routes::configure)
+            .configure(crate::news::routes::configure)
+            .configure(crate::dashboard::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

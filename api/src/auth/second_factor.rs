@@ -248,8 +248,9 @@ pub async fn answer(
 }
 
 /// Verifies a TOTP code and records its step, so the same code never works twice,
-/// not even in two requests at the same moment (the update is conditional).
-async fn accept_totp(
+/// not even in two requests at the same moment (the update is conditional). Also what
+/// confirms a contract signature.
+pub async fn accept_totp(
     state: &AppState,
     user_id: Uuid,
     code: &str,

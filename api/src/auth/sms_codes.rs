@@ -41,6 +41,7 @@ fn purpose_name(p: SmsPurpose) -> &'static str {
         SmsPurpose::Activation => "activation",
         SmsPurpose::SignIn => "sign_in",
         SmsPurpose::VerifyMobile => "verify_mobile",
+        SmsPurpose::SignContract => "sign_contract",
     }
 }
 

@@ -137,6 +137,8 @@ pub enum SmsPurpose {
     SignIn,
     /// A code that proves the number, to use SMS codes as a second factor.
     VerifyMobile,
+    /// A code that confirms signing a contract.
+    SignContract,
 }
 
 /// An SMS with a code. The subject is only the label the helpdesk's outbox shows.
@@ -148,6 +150,12 @@ pub fn sms_code(locale: Locale, purpose: SmsPurpose, code: &str, valid_minutes: 
         (Locale::Nl, SmsPurpose::SignIn) => ("Inlogcode", "Je inlogcode voor Poort"),
         (Locale::Nl, SmsPurpose::VerifyMobile) => {
             ("Code om je nummer te bevestigen", "Je code om dit nummer te bevestigen in Poort")
+        }
+        (Locale::Nl, SmsPurpose::SignContract) => {
+            ("Code om je contract te ondertekenen", "Je code om je contract te ondertekenen in Poort")
+        }
+        (Locale::En, SmsPurpose::SignContract) => {
+            ("Code to sign your contract", "Your code to sign your contract in Poort")
         }
         (Locale::En, SmsPurpose::Activation) => ("Activation PIN", "Your PIN to activate your Poort account"),
         (Locale::En, SmsPurpose::SignIn) => ("Sign-in code", "Your Poort sign-in code"),
@@ -209,7 +217,12 @@ mod tests {
     #[test]
     fn sms_texts_carry_the_code_and_stay_within_one_message() {
         for l in [Locale::Nl, Locale::En] {
-            for p in [SmsPurpose::Activation, SmsPurpose::SignIn, SmsPurpose::VerifyMobile] {
+            for p in [
+                SmsPurpose::Activation,
+                SmsPurpose::SignIn,
+                SmsPurpose::VerifyMobile,
+                SmsPurpose::SignContract,
+            ] {
                 let m = sms_code(l, p, "482913", 10);
                 assert!(m.body.contains("482913") && m.body.contains("10"), "{m:?}");
                 // One SMS segment holds 160 GSM-7 characters.
