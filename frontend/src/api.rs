@@ -1092,6 +1092,126 @@ pub async fn network_history(id: Uuid, cursor: Option<String>) -> Result<Page<Ne
     .await
 }
 
+// ---- Issue 6: contracts, news, the dashboard and recent visits ----
+
+const CONTRACTS: &str = "/api/v1/contracts";
+const MY_CONTRACTS: &str = "/api/v1/me/contracts";
+const NEWS: &str = "/api/v1/news";
+const MY_DASHBOARD: &str = "/api/v1/me/dashboard";
+const MY_RECENT: &str = "/api/v1/me/recent";
+const MY_PREFERENCE: &str = "/api/v1/me/preferences";
+
+/// `GET /api/v1/me/dashboard`: pending actions, counts, recent items, news, collapsed sections.
+pub async fn dashboard() -> Result<shared::dashboard::Dashboard, ApiError> {
+    json(call(Method::GET, MY_DASHBOARD, None).await?).await
+}
+
+/// `POST /api/v1/me/recent`: the person opened `link` (shown as `title` under "Recent bekeken").
+pub async fn record_visit(title: String, link: String) -> Result<(), ApiError> {
+    let body = to_body(&shared::dashboard::RecentVisit { title, link })?;
+    call(Method::POST, MY_RECENT, Some(body)).await.map(drop)
+}
+
+/// `PUT /api/v1/me/preferences/{key}`: a remembered choice (columns, collapsed sections).
+pub async fn save_preference(key: &str, values: Vec<String>) -> Result<(), ApiError> {
+    let body = to_body(&shared::preferences::Preference { values })?;
+    call(Method::PUT, &format!("{MY_PREFERENCE}/{key}"), Some(body)).await.map(drop)
+}
+
+/// `GET /api/v1/me/contracts`: the person's own contracts.
+pub async fn my_contracts() -> Result<Vec<shared::contracts::Contract>, ApiError> {
+    json(call(Method::GET, MY_CONTRACTS, None).await?).await
+}
+
+/// `GET /api/v1/contracts`: the organisation's contracts (employer side), optionally by status.
+pub async fn contracts(
+    status: Option<shared::contracts::ContractStatus>,
+    cursor: Option<String>,
+) -> Result<Page<shared::contracts::Contract>, ApiError> {
+    let params = status.map(|s| vec![("status", s.as_str().to_string())]).unwrap_or_default();
+    json(call(Method::GET, &query_path(CONTRACTS, params, cursor.as_deref()), None).await?).await
+}
+
+/// `GET /api/v1/contracts/{id}`: one contract (signer or employer side).
+pub async fn contract(id: Uuid) -> Result<shared::contracts::Contract, ApiError> {
+    json(call(Method::GET, &format!("{CONTRACTS}/{id}"), None).await?).await
+}
+
+/// Where a contract's PDF downloads (a plain link; the browser sends the cookie).
+pub fn contract_file_href(id: Uuid) -> String {
+    format!("{CONTRACTS}/{id}/file")
+}
+
+/// `GET /api/v1/contracts/{id}/audit`: the contract's audit trail.
+pub async fn contract_audit(id: Uuid) -> Result<Vec<shared::contracts::ContractAuditEntry>, ApiError> {
+    json(call(Method::GET, &format!("{CONTRACTS}/{id}/audit"), None).await?).await
+}
+
+/// `POST /api/v1/contracts/{id}/withdraw` (employer side).
+pub async fn withdraw_contract(id: Uuid) -> Result<shared::contracts::Contract, ApiError> {
+    json(call(Method::POST, &format!("{CONTRACTS}/{id}/withdraw"), Some(empty())).await?).await
+}
+
+/// `POST /api/v1/contracts?…`: offers a contract; the PDF is the request body.
+pub async fn offer_contract(
+    user_id: Uuid,
+    title: String,
+    sign_by: NaiveDate,
+    file_name: String,
+    file: Vec<u8>,
+) -> Result<shared::contracts::Contract, ApiError> {
+    let path = params_path(
+        CONTRACTS,
+        vec![
+            ("user_id", user_id.to_string()),
+            ("title", title),
+            ("sign_by", sign_by.to_string()),
+            ("file_name", file_name),
+        ],
+    );
+    json(send_checked(Method::POST, &path, Payload::Bytes(file)).await?).await
+}
+
+/// `POST /api/v1/me/contracts/{id}/sign-code`: an SMS code to sign with.
+pub async fn contract_sign_code(id: Uuid) -> Result<SmsCodeSent, ApiError> {
+    json(call(Method::POST, &format!("{MY_CONTRACTS}/{id}/sign-code"), Some(empty())).await?).await
+}
+
+/// `POST /api/v1/me/contracts/{id}/sign`.
+pub async fn sign_contract(
+    id: Uuid,
+    body: &shared::contracts::SignContract,
+) -> Result<shared::contracts::Contract, ApiError> {
+    json(call(Method::POST, &format!("{MY_CONTRACTS}/{id}/sign"), Some(to_body(body)?)).await?).await
+}
+
+/// `GET /api/v1/news`: published news for the reader.
+pub async fn news(cursor: Option<String>) -> Result<Page<shared::news::NewsItem>, ApiError> {
+    json(call(Method::GET, &page_path(NEWS, cursor.as_deref()), None).await?).await
+}
+
+/// `GET /api/v1/news/drafts` (employers and administrators).
+pub async fn news_drafts() -> Result<Vec<shared::news::NewsItem>, ApiError> {
+    json(call(Method::GET, &format!("{NEWS}/drafts"), None).await?).await
+}
+
+/// `POST /api/v1/news`, or `PUT /api/v1/news/{id}` when `id` is given.
+pub async fn save_news(
+    id: Option<Uuid>,
+    input: &shared::news::NewsInput,
+) -> Result<shared::news::NewsItem, ApiError> {
+    let body = Some(to_body(input)?);
+    match id {
+        Some(id) => json(call(Method::PUT, &format!("{NEWS}/{id}"), body).await?).await,
+        None => json(call(Method::POST, NEWS, body).await?).await,
+    }
+}
+
+/// `DELETE /api/v1/news/{id}`.
+pub async fn delete_news(id: Uuid) -> Result<(), ApiError> {
+    call(Method::DELETE, &format!("{NEWS}/{id}"), None).await.map(drop)
+}
+
 /// A path with query parameters (no paging).
 fn params_path(path: &str, params: Vec<(&'static str, String)>) -> String {
     let query: Vec<String> =

@@ -22,6 +22,7 @@ use crate::pages::admin::{
 };
 use crate::pages::auth::{ActivatePage, ForgotPasswordPage, ResetPasswordPage, SignInPage};
 use crate::pages::coming_soon::ComingSoonPage;
+use crate::pages::contracts::{ContractPage, ContractsPage, NewContractPage};
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::helpdesk::HelpdeskPage;
 use crate::pages::hours::{
@@ -29,6 +30,7 @@ use crate::pages::hours::{
     HoursSettingsPage, WeekPage,
 };
 use crate::pages::networks::{ClientPage, ClientsPage as NetworkClientsPage, NetworksLayout, NewClientPage};
+use crate::pages::news::{NewsAdminPage, NewsPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::provide_session;
 
@@ -83,6 +85,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("nieuw") view=NewClientPage />
                         <Route path=path!(":id") view=ClientPage />
                     </ParentRoute>
+                    // Issue 6: contracts and news.
+                    <Route path=path!("contracten") view=ContractsPage />
+                    <Route path=path!("contracten/nieuw") view=NewContractPage />
+                    <Route path=path!("contracten/:id") view=ContractPage />
+                    <Route path=path!("nieuws") view=NewsPage />
+                    <Route path=path!("nieuws/beheer") view=NewsAdminPage />
                     <Route path=path!("mijn-account") view=MyAccountPage />
                     <Route path=path!("eerst-instellen") view=ForcedSetupPage />
                     <Route path=path!("helpdesk") view=HelpdeskPage />

@@ -13,6 +13,8 @@ pub enum Module {
     Absence,
     MyDetails,
     Documents,
+    Contracts,
+    News,
     Network,
     Reports,
     Admin,
@@ -26,11 +28,13 @@ pub fn networks_enabled(me: &Me) -> bool {
 
 impl Module {
     /// In menu order.
-    pub const ALL: [Module; 8] = [
+    pub const ALL: [Module; 10] = [
         Module::Hours,
         Module::Absence,
         Module::MyDetails,
         Module::Documents,
+        Module::Contracts,
+        Module::News,
         Module::Network,
         Module::Reports,
         Module::Admin,
@@ -44,6 +48,8 @@ impl Module {
             Module::Absence => "verzuim",
             Module::MyDetails => "mijn-gegevens",
             Module::Documents => "documenten",
+            Module::Contracts => "contracten",
+            Module::News => "nieuws",
             Module::Network => "netwerken",
             Module::Reports => "rapportages",
             Module::Admin => "beheer",
@@ -53,7 +59,16 @@ impl Module {
 
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
-        matches!(self, Module::Hours | Module::Absence | Module::Network | Module::Admin | Module::Helpdesk)
+        matches!(
+            self,
+            Module::Hours
+                | Module::Absence
+                | Module::Contracts
+                | Module::News
+                | Module::Network
+                | Module::Admin
+                | Module::Helpdesk
+        )
     }
 
     /// Finds a module by its path segment.
@@ -73,6 +88,8 @@ impl Module {
             Module::Absence => t.nav_absence,
             Module::MyDetails => t.nav_my_details,
             Module::Documents => t.nav_documents,
+            Module::Contracts => crate::i18n::contracts::texts(t.locale).nav_contracts,
+            Module::News => crate::i18n::contracts::texts(t.locale).nav_news,
             Module::Network => t.nav_network,
             Module::Reports => t.nav_reports,
             Module::Admin => t.nav_admin,
@@ -87,6 +104,8 @@ impl Module {
             Module::Absence => t.about_absence,
             Module::MyDetails => t.about_my_details,
             Module::Documents => t.about_documents,
+            Module::Contracts => crate::i18n::contracts::texts(t.locale).about_contracts,
+            Module::News => crate::i18n::contracts::texts(t.locale).about_news,
             Module::Network => t.about_network,
             Module::Reports => t.about_reports,
             Module::Admin => t.about_admin,
@@ -101,6 +120,8 @@ impl Module {
             Module::Absence => IconName::Absence,
             Module::MyDetails => IconName::MyDetails,
             Module::Documents => IconName::Documents,
+            Module::Contracts => IconName::Pencil,
+            Module::News => IconName::Mail,
             Module::Network => IconName::Network,
             Module::Reports => IconName::Reports,
             Module::Admin => IconName::Admin,

@@ -13,6 +13,9 @@ use crate::pages::absence::AbsenceCards;
 use crate::pages::hours::HoursCards;
 use crate::session::use_session;
 
+mod sections;
+use sections::DashboardSections;
+
 /// "Goedemorgen" until noon, "Goedemiddag" until six, then "Goedenavond".
 fn greeting_for_hour(t: &Dict, hour: u32) -> &'static str {
     match hour {
@@ -61,6 +64,7 @@ fn Dashboard(me: Me, t: &'static Dict) -> impl IntoView {
                 <h1 data-testid="greeting">{greeting}</h1>
                 <p class="lead">{t.dashboard_intro}</p>
             </header>
+            <DashboardSections />
             <HoursCards me=me.clone() />
             <AbsenceCards me=me.clone() />
             <div class="dashboard-grid">
