@@ -175,3 +175,26 @@ async fn preferences_are_remembered_per_person_and_only_known_keys_are_kept() {
     send(&app, put(&anna, "dashboard.collapsed", json!([]))).await;
     assert_eq!(send(&app, get(&anna, "dashboard.collapsed")).await.json()["values"], json!([]));
 }
+
+#[actix_web::test]
+async fn the_audit_trail_narrows_to_a_period_and_an_action() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let fatima = login(&app, FATIMA).await;
+    login(&app, ANNA).await;
+    let audit = |q: &str| fatima.on(browser(Method::GET, &format!("/api/v1/audit{q}")));
+    let actions = |v: serde_json::Value| -> Vec<String> {
+        v["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_string()).collect()
+    };
+    // The test clock stands at 2026-11-22 10:00 UTC: the events fall on that Dutch day.
+    let all = actions(send(&app, audit("")).await.json());
+    assert!(all.iter().filter(|a| *a == "sign_in").count() >= 2, "{all:?}");
+    let today = actions(send(&app, audit("?from=2026-11-22&to=2026-11-22")).await.json());
+    assert_eq!(today, all);
+    let only = actions(send(&app, audit("?action=sign_in")).await.json());
+    assert!(!only.is_empty() && only.iter().all(|a| a == "sign_in"), "{only:?}");
+    assert!(actions(send(&app, audit("?from=2026-11-23")).await.json()).is_empty());
+    assert!(actions(send(&app, audit("?to=2026-11-21")).await.json()).is_empty());
+    let res = send(&app, audit("?from=gisteren")).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+}
