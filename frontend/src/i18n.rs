@@ -19,6 +19,7 @@ pub mod care;
 pub mod contact;
 pub mod contracts;
 pub mod hours;
+pub mod lists;
 pub mod security;
 
 /// Where the chosen language is remembered in the browser, so the sign-in page
@@ -118,6 +119,8 @@ pub struct Dict {
     pub absence: &'static absence::AbsenceTexts,
     /// Care networks and the organisation side of them.
     pub care: &'static care::CareTexts,
+    /// The one list component.
+    pub lists: &'static lists::ListTexts,
 }
 
 impl Dict {
@@ -313,6 +316,7 @@ pub static NL: Dict = Dict {
     contact: &contact::NL,
     absence: &absence::NL,
     care: &care::NL,
+    lists: &lists::NL,
 };
 
 /// English.
@@ -400,6 +404,7 @@ pub static EN: Dict = Dict {
     contact: &contact::EN,
     absence: &absence::EN,
     care: &care::EN,
+    lists: &lists::EN,
 };
 
 /// The dictionary for a language.
