@@ -13,6 +13,7 @@ pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod documents;
+pub mod employees;
 pub mod entities;
 pub mod error;
 pub mod files;
