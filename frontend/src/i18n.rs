@@ -17,6 +17,7 @@ pub mod accounts;
 pub mod admin;
 pub mod care;
 pub mod contact;
+pub mod employees;
 pub mod hours;
 pub mod security;
 

@@ -12,6 +12,8 @@ pub enum Module {
     Hours,
     Absence,
     MyDetails,
+    /// The employer's employee records (issue 6).
+    Employees,
     Documents,
     Network,
     Reports,
@@ -26,10 +28,11 @@ pub fn networks_enabled(me: &Me) -> bool {
 
 impl Module {
     /// In menu order.
-    pub const ALL: [Module; 8] = [
+    pub const ALL: [Module; 9] = [
         Module::Hours,
         Module::Absence,
         Module::MyDetails,
+        Module::Employees,
         Module::Documents,
         Module::Network,
         Module::Reports,
@@ -43,6 +46,7 @@ impl Module {
             Module::Hours => "uren",
             Module::Absence => "verzuim",
             Module::MyDetails => "mijn-gegevens",
+            Module::Employees => "medewerkers",
             Module::Documents => "documenten",
             Module::Network => "netwerken",
             Module::Reports => "rapportages",
@@ -53,7 +57,16 @@ impl Module {
 
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
-        matches!(self, Module::Hours | Module::Absence | Module::Network | Module::Admin | Module::Helpdesk)
+        matches!(
+            self,
+            Module::Hours
+                | Module::Absence
+                | Module::MyDetails
+                | Module::Employees
+                | Module::Network
+                | Module::Admin
+                | Module::Helpdesk
+        )
     }
 
     /// Finds a module by its path segment.
@@ -72,6 +85,7 @@ impl Module {
             Module::Hours => t.nav_hours,
             Module::Absence => t.nav_absence,
             Module::MyDetails => t.nav_my_details,
+            Module::Employees => crate::i18n::employees::texts(t.locale).nav,
             Module::Documents => t.nav_documents,
             Module::Network => t.nav_network,
             Module::Reports => t.nav_reports,
@@ -86,6 +100,7 @@ impl Module {
             Module::Hours => t.about_hours,
             Module::Absence => t.about_absence,
             Module::MyDetails => t.about_my_details,
+            Module::Employees => crate::i18n::employees::texts(t.locale).about,
             Module::Documents => t.about_documents,
             Module::Network => t.about_network,
             Module::Reports => t.about_reports,
@@ -100,6 +115,7 @@ impl Module {
             Module::Hours => IconName::Hours,
             Module::Absence => IconName::Absence,
             Module::MyDetails => IconName::MyDetails,
+            Module::Employees => IconName::Building,
             Module::Documents => IconName::Documents,
             Module::Network => IconName::Network,
             Module::Reports => IconName::Reports,
@@ -118,6 +134,7 @@ impl Module {
             Module::Network => networks_enabled(me),
             Module::Admin => me.rights.contains(&Right::ManageRights),
             Module::Helpdesk => me.helpdesk,
+            Module::Employees => crate::pages::employees::manages(me),
             _ => true,
         }
     }
