@@ -18,7 +18,7 @@ use crate::{
     error::ApiError,
     hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
-    integrations, networks, notifications, openapi, ops, organisations,
+    integrations, networks, notifications, openapi, ops, organisations, preferences,
     state::AppState,
     status,
 };
@@ -39,6 +39,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(clients::routes::configure)
             .configure(absence::routes::configure)
             .configure(networks::routes::configure)
+            .configure(preferences::routes::configure)
             .configure(employees::routes::configure)
             .default_service(web::to(api_not_found)),
     );

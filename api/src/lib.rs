@@ -27,6 +27,7 @@ pub mod openapi;
 pub mod ops;
 pub mod organisations;
 pub mod pagination;
+pub mod preferences;
 pub mod seed;
 pub mod state;
 pub mod status;
