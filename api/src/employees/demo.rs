@@ -26,6 +26,9 @@ use crate::{
 const VAN_DIJK: &str = "Bouwbedrijf Van Dijk B.V.";
 const DE_LINDE: &str = "Thuiszorg De Linde";
 
+/// (start, end, contract hours, full-time hours, function).
+type Period = ((i32, u32, u32), Option<(i32, u32, u32)>, i32, i32, &'static str);
+
 struct Demo {
     org: &'static str,
     email: &'static str,
@@ -43,7 +46,7 @@ struct Demo {
     department: &'static str,
     cost_centre: &'static str,
     /// (start, end, contract hours, full-time hours, function)
-    periods: &'static [((i32, u32, u32), Option<(i32, u32, u32)>, i32, i32, &'static str)],
+    periods: &'static [Period],
     reviewed: Option<i32>,
 }
 

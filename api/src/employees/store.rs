@@ -133,7 +133,7 @@ pub fn to_dto(
             job_title: p.job_title.clone(),
         })
         .collect();
-    employment.sort_by(|a, b| b.starts_on.cmp(&a.starts_on));
+    employment.sort_by_key(|p| std::cmp::Reverse(p.starts_on));
     let id_document = match (&r.id_kind, &r.id_number_tail, r.id_expires_on) {
         (Some(k), Some(tail), Some(expires_on)) => id_kind(k).map(|kind| IdDocumentSummary {
             kind,

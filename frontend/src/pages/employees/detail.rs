@@ -248,7 +248,9 @@ pub fn NewEmployeePage() -> impl IntoView {
                 ok = false;
             }
             if !ok {
-                error.set(Some(crate::i18n::dict(t.locale).error_kind(shared::error::ErrorKind::Validation).into()));
+                error.set(Some(
+                    crate::i18n::dict(t.locale).error_kind(shared::error::ErrorKind::Validation).into(),
+                ));
                 return;
             }
             match api::create_employee(&form.input(email.text().unwrap_or_default(), None)).await {
