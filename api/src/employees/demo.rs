@@ -270,6 +270,12 @@ pub async fn load(
             .collect();
         store::replace_periods(txn, &record, &periods).await?;
         store::sync(txn, &record, Some(d.cost_centre.into()), &periods, today(now), now).await?;
+        // The functions other demos (care networks) give these people stay theirs.
+        membership::Entity::update_many()
+            .col_expr(membership::Column::JobTitle, sea_orm::sea_query::Expr::value(m.job_title.clone()))
+            .filter(membership::Column::Id.eq(m.id))
+            .exec(txn)
+            .await?;
         store::event(txn, &record, &by, "created", &["created".into()], now - Duration::days(30)).await?;
         records.insert(d.email, record);
     }
