@@ -14,7 +14,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    absence, accounts, auth, care_organisations, clients, error,
+    absence, accounts, auth, care_organisations, clients, employees, error,
     error::ApiError,
     hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
@@ -44,6 +44,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(crate::news::routes::configure)
             .configure(crate::dashboard::routes::configure)
             .configure(preferences::routes::configure)
+            .configure(employees::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

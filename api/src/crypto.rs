@@ -18,15 +18,31 @@ use crate::{config::Config, db::Db, entities::signing_key};
 
 const ALGORITHM: &str = "XChaCha20Poly1305";
 
-/// The key that seals secrets at rest.
-pub struct DataKey(XChaCha20Poly1305);
+/// The key that seals secrets at rest, and a key derived from it for keyed digests
+/// (e.g. "one BSN per organisation" without storing the number in the clear).
+pub struct DataKey(XChaCha20Poly1305, [u8; 32]);
 
 impl DataKey {
     /// A key from 32 raw bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
-        XChaCha20Poly1305::new_from_slice(bytes)
-            .map(Self)
-            .map_err(|_| "the data key must be 32 bytes".to_string())
+        use sha2::Digest;
+        let cipher = XChaCha20Poly1305::new_from_slice(bytes)
+            .map_err(|_| "the data key must be 32 bytes".to_string())?;
+        let mut derive = sha2::Sha256::new();
+        derive.update(b"poort/digest-key/v1");
+        derive.update(bytes);
+        Ok(Self(cipher, derive.finalize().into()))
+    }
+
+    /// Hex HMAC-SHA256 of `data` under the derived digest key, separated by `purpose`:
+    /// equal inputs give equal digests, and nobody without the data key can test a guess.
+    pub fn digest_hex(&self, purpose: &str, data: &[u8]) -> String {
+        use hmac::{Hmac, Mac};
+        let Ok(mut mac) = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.1) else { return String::new() };
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(data);
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// The configured key, or the database's shared one (created on first start).

@@ -15,6 +15,7 @@ pub mod crypto;
 pub mod dashboard;
 pub mod db;
 pub mod documents;
+pub mod employees;
 pub mod entities;
 pub mod error;
 pub mod files;

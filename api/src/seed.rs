@@ -349,6 +349,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
     crate::hours::demo::load(&txn, &orgs, now).await.map_err(err)?;
     crate::absence::demo::load(&txn, &orgs, now).await.map_err(err)?;
     crate::news::demo::load(&txn, &orgs, now).await.map_err(err)?;
+    crate::employees::demo::load(&txn, &orgs, now).await.map_err(err)?;
     txn.commit().await.map_err(err)?;
     Ok(true)
 }

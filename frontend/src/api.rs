@@ -30,6 +30,12 @@ use shared::auth::{
     SecondFactorRequired, SecondFactorStatus, SessionInfo, SmsCodeRequest, SmsCodeSent, SmsFactorConfirm,
     SwitchOrganisation, TemporaryPassword, TotpConfirm, TotpEnrolment,
 };
+use shared::employees::changes::ChangeRequestStatus;
+use shared::employees::{
+    ChangeDecision, ChangeRequest, EmployeeRecord, EmployeeRecordInput, EmployeeSummary, ImportResult,
+    MyContactUpdate, MyIbanChange, NewChangeRequest, RecordEvent, RevealedSecrets, ReviewConfirmation,
+    ReviewProgress,
+};
 use shared::error::{ErrorBody, ErrorKind};
 use shared::hours::{
     BulkApproval, BulkApprove, ClientRef, CorrectionRequest, CorrectionStatus, DeclarationColumns,
@@ -1182,6 +1188,73 @@ pub async fn offer_contract(
             ("sign_by", sign_by.to_string()),
             ("file_name", file_name),
         ],
+// ---------------------------------------------------------------------------
+// Employee records (issue 6, "records"): the employer's records, import, yearly
+// review and change requests, and the employee's own data ("Mijn gegevens").
+// ---------------------------------------------------------------------------
+const EMPLOYEES: &str = "/api/v1/employees";
+const EMPLOYEE_REVIEW: &str = "/api/v1/employee-review";
+const EMPLOYEE_IMPORTS: &str = "/api/v1/employee-imports";
+const CHANGE_REQUESTS: &str = "/api/v1/change-requests";
+const MY_EMPLOYEE_RECORD: &str = "/api/v1/me/employee-record";
+const MY_CHANGE_REQUESTS: &str = "/api/v1/me/change-requests";
+/// Filters of the employee list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmployeeFilter {
+    /// Part of the name, personnel number or e-mail address.
+    pub q: String,
+    /// Department.
+    pub department: String,
+    /// Only those not yet confirmed for this review year.
+    pub unreviewed_for: Option<i32>,
+impl EmployeeFilter {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if !self.q.trim().is_empty() {
+            params.push(("q", self.q.trim().to_string()));
+        }
+        if !self.department.trim().is_empty() {
+            params.push(("department", self.department.trim().to_string()));
+        }
+        if let Some(y) = self.unreviewed_for {
+            params.push(("unreviewed_for", y.to_string()));
+        }
+        params
+    }
+/// `GET /api/v1/employees`: one page of the organisation's employees.
+pub async fn employees(
+    filter: &EmployeeFilter,
+) -> Result<Page<EmployeeSummary>, ApiError> {
+    json(call(Method::GET, &query_path(EMPLOYEES, filter.params(), cursor.as_deref()), None).await?).await
+/// `POST /api/v1/employees`: a new employee (invited by mail).
+pub async fn create_employee(input: &EmployeeRecordInput) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::POST, EMPLOYEES, Some(to_body(input)?)).await?).await
+/// `GET /api/v1/employees/{id}`.
+pub async fn employee(id: Uuid) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::GET, &format!("{EMPLOYEES}/{id}"), None).await?).await
+/// `PUT /api/v1/employees/{id}` with the version read.
+pub async fn update_employee(id: Uuid, input: &EmployeeRecordInput) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::PUT, &format!("{EMPLOYEES}/{id}"), Some(to_body(input)?)).await?).await
+/// `POST /api/v1/employees/{id}/reveal`: BSN and IBAN in full (audited).
+pub async fn reveal_employee(id: Uuid) -> Result<RevealedSecrets, ApiError> {
+    json(call(Method::POST, &format!("{EMPLOYEES}/{id}/reveal"), Some(empty())).await?).await
+/// `GET /api/v1/employees/{id}/history`.
+pub async fn employee_history(id: Uuid) -> Result<Vec<RecordEvent>, ApiError> {
+    json(call(Method::GET, &format!("{EMPLOYEES}/{id}/history"), None).await?).await
+/// `POST /api/v1/employees/{id}/review`: "klopt" for the review year.
+pub async fn confirm_employee(id: Uuid, year: i32, version: i32) -> Result<EmployeeRecord, ApiError> {
+    let body = to_body(&ReviewConfirmation { year, version })?;
+    json(call(Method::POST, &format!("{EMPLOYEES}/{id}/review"), Some(body)).await?).await
+/// `GET /api/v1/employee-review?year=`.
+pub async fn review_progress(year: i32) -> Result<ReviewProgress, ApiError> {
+    json(call(Method::GET, &format!("{EMPLOYEE_REVIEW}?year={year}"), None).await?).await
+/// `POST /api/v1/employee-imports?dry_run=…&file_name=…`: the file is the body.
+pub async fn import_employees(
+    dry_run: bool,
+    file_name: &str,
+) -> Result<ImportResult, ApiError> {
+        EMPLOYEE_IMPORTS,
+        vec![("dry_run", dry_run.to_string()), ("file_name", file_name.to_string())],
     );
     json(send_checked(Method::POST, &path, Payload::Bytes(file)).await?).await
 }
@@ -1243,6 +1316,37 @@ pub async fn save_preference(
         .await
 }
 
+/// `GET /api/v1/change-requests?status=`: one page.
+pub async fn change_requests(
+    status: ChangeRequestStatus,
+    cursor: Option<String>,
+) -> Result<Page<ChangeRequest>, ApiError> {
+    let params = vec![("status", status.as_str().to_string())];
+    json(call(Method::GET, &query_path(CHANGE_REQUESTS, params, cursor.as_deref()), None).await?).await
+/// `POST /api/v1/change-requests/{id}/decision`.
+pub async fn decide_change(id: Uuid, decision: &ChangeDecision) -> Result<ChangeRequest, ApiError> {
+    json(call(Method::POST, &format!("{CHANGE_REQUESTS}/{id}/decision"), Some(to_body(decision)?)).await?)
+/// `GET /api/v1/me/employee-record`; `Ok(None)` when the employer has none.
+pub async fn my_employee_record() -> Result<Option<EmployeeRecord>, ApiError> {
+    match call(Method::GET, MY_EMPLOYEE_RECORD, None).await {
+        Ok(r) => json(r).await.map(Some),
+        Err(e) if e.kind() == Some(ErrorKind::NotFound) => Ok(None),
+        Err(e) => Err(e),
+/// `PUT /api/v1/me/employee-record/contact`.
+pub async fn update_my_contact(update: &MyContactUpdate) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::PUT, &format!("{MY_EMPLOYEE_RECORD}/contact"), Some(to_body(update)?)).await?).await
+/// `PUT /api/v1/me/employee-record/iban` (needs the password).
+pub async fn change_my_iban(change: &MyIbanChange) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::PUT, &format!("{MY_EMPLOYEE_RECORD}/iban"), Some(to_body(change)?)).await?).await
+/// `GET /api/v1/me/change-requests`.
+pub async fn my_change_requests() -> Result<Vec<ChangeRequest>, ApiError> {
+    json(call(Method::GET, MY_CHANGE_REQUESTS, None).await?).await
+/// `POST /api/v1/me/change-requests`.
+pub async fn request_change(request: &NewChangeRequest) -> Result<ChangeRequest, ApiError> {
+    json(call(Method::POST, MY_CHANGE_REQUESTS, Some(to_body(request)?)).await?).await
+/// `POST /api/v1/me/change-requests/{id}/withdraw`.
+pub async fn withdraw_change(id: Uuid) -> Result<ChangeRequest, ApiError> {
+    json(call(Method::POST, &format!("{MY_CHANGE_REQUESTS}/{id}/withdraw"), Some(empty())).await?).await
 /// A path with query parameters (no paging).
 fn params_path(path: &str, params: Vec<(&'static str, String)>) -> String {
     let query: Vec<String> =

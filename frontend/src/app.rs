@@ -24,11 +24,15 @@ use crate::pages::auth::{ActivatePage, ForgotPasswordPage, ResetPasswordPage, Si
 use crate::pages::coming_soon::ComingSoonPage;
 use crate::pages::contracts::{ContractPage, ContractsPage, NewContractPage};
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::employees::{
+    ChangeRequestsPage, EmployeePage, EmployeesLayout, EmployeesPage, ImportPage, NewEmployeePage, ReviewPage,
+};
 use crate::pages::helpdesk::HelpdeskPage;
 use crate::pages::hours::{
     ApprovalPage, ApprovalsPage, CorrectionsPage, DeclarationsPage, ExportsPage, HoursIndex, HoursLayout,
     HoursSettingsPage, WeekPage,
 };
+use crate::pages::my_details::MyDetailsPage;
 use crate::pages::networks::{ClientPage, ClientsPage as NetworkClientsPage, NetworksLayout, NewClientPage};
 use crate::pages::news::{NewsAdminPage, NewsPage};
 use crate::pages::not_found::NotFoundPage;
@@ -91,6 +95,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("contracten/:id") view=ContractPage />
                     <Route path=path!("nieuws") view=NewsPage />
                     <Route path=path!("nieuws/beheer") view=NewsAdminPage />
+                    // Employee records (issue 6): the employer's pages, the employee's own data.
+                    <ParentRoute path=path!("medewerkers") view=EmployeesLayout>
+                        <Route path=path!("") view=EmployeesPage />
+                        <Route path=path!("import") view=ImportPage />
+                        <Route path=path!("controle") view=ReviewPage />
+                        <Route path=path!("wijzigingsverzoeken") view=ChangeRequestsPage />
+                        <Route path=path!("nieuw") view=NewEmployeePage />
+                        <Route path=path!(":id") view=EmployeePage />
+                    </ParentRoute>
+                    <Route path=path!("mijn-gegevens") view=MyDetailsPage />
                     <Route path=path!("mijn-account") view=MyAccountPage />
                     <Route path=path!("eerst-instellen") view=ForcedSetupPage />
                     <Route path=path!("helpdesk") view=HelpdeskPage />

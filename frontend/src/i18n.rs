@@ -18,6 +18,7 @@ pub mod admin;
 pub mod care;
 pub mod contact;
 pub mod contracts;
+pub mod employees;
 pub mod hours;
 pub mod lists;
 pub mod security;

@@ -12,6 +12,8 @@ pub enum Module {
     Hours,
     Absence,
     MyDetails,
+    /// The employer's employee records (issue 6).
+    Employees,
     Documents,
     Contracts,
     News,
@@ -28,10 +30,11 @@ pub fn networks_enabled(me: &Me) -> bool {
 
 impl Module {
     /// In menu order.
-    pub const ALL: [Module; 10] = [
+    pub const ALL: [Module; 11] = [
         Module::Hours,
         Module::Absence,
         Module::MyDetails,
+        Module::Employees,
         Module::Documents,
         Module::Contracts,
         Module::News,
@@ -47,6 +50,7 @@ impl Module {
             Module::Hours => "uren",
             Module::Absence => "verzuim",
             Module::MyDetails => "mijn-gegevens",
+            Module::Employees => "medewerkers",
             Module::Documents => "documenten",
             Module::Contracts => "contracten",
             Module::News => "nieuws",
@@ -65,6 +69,8 @@ impl Module {
                 | Module::Absence
                 | Module::Contracts
                 | Module::News
+                | Module::MyDetails
+                | Module::Employees
                 | Module::Network
                 | Module::Admin
                 | Module::Helpdesk
@@ -87,6 +93,7 @@ impl Module {
             Module::Hours => t.nav_hours,
             Module::Absence => t.nav_absence,
             Module::MyDetails => t.nav_my_details,
+            Module::Employees => crate::i18n::employees::texts(t.locale).nav,
             Module::Documents => t.nav_documents,
             Module::Contracts => crate::i18n::contracts::texts(t.locale).nav_contracts,
             Module::News => crate::i18n::contracts::texts(t.locale).nav_news,
@@ -103,6 +110,7 @@ impl Module {
             Module::Hours => t.about_hours,
             Module::Absence => t.about_absence,
             Module::MyDetails => t.about_my_details,
+            Module::Employees => crate::i18n::employees::texts(t.locale).about,
             Module::Documents => t.about_documents,
             Module::Contracts => crate::i18n::contracts::texts(t.locale).about_contracts,
             Module::News => crate::i18n::contracts::texts(t.locale).about_news,
@@ -119,6 +127,7 @@ impl Module {
             Module::Hours => IconName::Hours,
             Module::Absence => IconName::Absence,
             Module::MyDetails => IconName::MyDetails,
+            Module::Employees => IconName::Building,
             Module::Documents => IconName::Documents,
             Module::Contracts => IconName::Pencil,
             Module::News => IconName::Mail,
@@ -139,6 +148,7 @@ impl Module {
             Module::Network => networks_enabled(me),
             Module::Admin => me.rights.contains(&Right::ManageRights),
             Module::Helpdesk => me.helpdesk,
+            Module::Employees => crate::pages::employees::manages(me),
             _ => true,
         }
     }

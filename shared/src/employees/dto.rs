@@ -509,3 +509,19 @@ pub struct PayrollEmployee {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iban: Option<String>,
 }
+
+/// A line of a record's history (`GET /api/v1/employees/{id}/history`), newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecordEvent {
+    /// Event id.
+    pub id: Uuid,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who (a person's name, or "API: <client>").
+    pub actor_name: String,
+    /// `created`, `updated`, `imported`, `contact_changed`, `iban_changed`, `change_approved`, `reviewed`.
+    pub action: String,
+    /// The fields that changed.
+    pub fields: Vec<String>,
+}
