@@ -14,11 +14,11 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    absence, accounts, auth, care_organisations, clients, error,
+    absence, accounts, auth, care_organisations, clients, documents, error,
     error::ApiError,
     hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
-    integrations, networks, notifications, openapi, ops, organisations,
+    integrations, networks, notifications, openapi, ops, organisations, payroll, placements,
     state::AppState,
     status,
 };
@@ -39,6 +39,10 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(clients::routes::configure)
             .configure(absence::routes::configure)
             .configure(networks::routes::configure)
+            // Self-service: personal documents, payroll, placements.
+            .configure(documents::routes::configure)
+            .configure(payroll::routes::configure)
+            .configure(placements::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

@@ -26,6 +26,8 @@ pub mod openapi;
 pub mod ops;
 pub mod organisations;
 pub mod pagination;
+pub mod payroll;
+pub mod placements;
 pub mod seed;
 pub mod state;
 pub mod status;

@@ -157,6 +157,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             }
             let added = seed::demo(&db, clock.now(), &config.public_url()).await?;
             poort::absence::demo::documents(&db, &config, clock.now()).await?;
+            poort::payroll::demo::load(&db, &config, clock.now()).await?;
             poort::networks::demo::load(&db, clock.now()).await?;
             println!("{}", if added { "Demo data loaded." } else { "Demo data was already there." });
             print_logins(&config);
