@@ -19,6 +19,7 @@ pub mod care;
 pub mod contact;
 pub mod hours;
 pub mod security;
+pub mod selfservice;
 
 /// Where the chosen language is remembered in the browser, so the sign-in page
 /// speaks it before anyone has signed in.
@@ -117,6 +118,8 @@ pub struct Dict {
     pub absence: &'static absence::AbsenceTexts,
     /// Care networks and the organisation side of them.
     pub care: &'static care::CareTexts,
+    /// Documents, payslips, accruals, payments, placements and phases.
+    pub selfservice: &'static selfservice::SelfServiceTexts,
 }
 
 impl Dict {
@@ -312,6 +315,7 @@ pub static NL: Dict = Dict {
     contact: &contact::NL,
     absence: &absence::NL,
     care: &care::NL,
+    selfservice: &selfservice::NL,
 };
 
 /// English.
@@ -399,6 +403,7 @@ pub static EN: Dict = Dict {
     contact: &contact::EN,
     absence: &absence::EN,
     care: &care::EN,
+    selfservice: &selfservice::EN,
 };
 
 /// The dictionary for a language.

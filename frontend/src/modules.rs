@@ -13,6 +13,9 @@ pub enum Module {
     Absence,
     MyDetails,
     Documents,
+    // Self-service (issue 6): Loonstroken (with Reserveringen, Betalingen) and Plaatsingen (with Fase).
+    Payslips,
+    Placements,
     Network,
     Reports,
     Admin,
@@ -26,11 +29,13 @@ pub fn networks_enabled(me: &Me) -> bool {
 
 impl Module {
     /// In menu order.
-    pub const ALL: [Module; 8] = [
+    pub const ALL: [Module; 10] = [
         Module::Hours,
         Module::Absence,
         Module::MyDetails,
         Module::Documents,
+        Module::Payslips,
+        Module::Placements,
         Module::Network,
         Module::Reports,
         Module::Admin,
@@ -44,6 +49,8 @@ impl Module {
             Module::Absence => "verzuim",
             Module::MyDetails => "mijn-gegevens",
             Module::Documents => "documenten",
+            Module::Payslips => "loonstroken",
+            Module::Placements => "plaatsingen",
             Module::Network => "netwerken",
             Module::Reports => "rapportages",
             Module::Admin => "beheer",
@@ -54,6 +61,7 @@ impl Module {
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
         matches!(self, Module::Hours | Module::Absence | Module::Network | Module::Admin | Module::Helpdesk)
+            || matches!(self, Module::Documents | Module::Payslips | Module::Placements)
     }
 
     /// Finds a module by its path segment.
@@ -73,6 +81,8 @@ impl Module {
             Module::Absence => t.nav_absence,
             Module::MyDetails => t.nav_my_details,
             Module::Documents => t.nav_documents,
+            Module::Payslips => t.selfservice.nav_payslips(),
+            Module::Placements => t.selfservice.nav_placements(),
             Module::Network => t.nav_network,
             Module::Reports => t.nav_reports,
             Module::Admin => t.nav_admin,
@@ -87,6 +97,8 @@ impl Module {
             Module::Absence => t.about_absence,
             Module::MyDetails => t.about_my_details,
             Module::Documents => t.about_documents,
+            Module::Payslips => t.selfservice.about_payslips(),
+            Module::Placements => t.selfservice.about_placements(),
             Module::Network => t.about_network,
             Module::Reports => t.about_reports,
             Module::Admin => t.about_admin,
@@ -101,6 +113,8 @@ impl Module {
             Module::Absence => IconName::Absence,
             Module::MyDetails => IconName::MyDetails,
             Module::Documents => IconName::Documents,
+            Module::Payslips => IconName::Payslips,
+            Module::Placements => IconName::Placements,
             Module::Network => IconName::Network,
             Module::Reports => IconName::Reports,
             Module::Admin => IconName::Admin,

@@ -10,3 +10,7 @@ pub mod helpdesk;
 pub mod hours;
 pub mod networks;
 pub mod not_found;
+// Self-service (issue 6).
+pub mod documents;
+pub mod payroll;
+pub mod placements;
