@@ -137,7 +137,13 @@ pub async fn upload(
         uploaded_by: Some(actor.user_id),
         uploaded_by_name: &actor.name,
     };
-    let doc = stored::store(state, db, new, bytes, now).await?;
+    let mut doc = stored::store(state, db, new, bytes, now).await?;
+    if person.id == actor.user_id {
+        // One's own upload is nothing new to read.
+        let mut m: person_document::ActiveModel = doc.into();
+        m.read_at = Set(Some(now));
+        doc = m.update(db).await?;
+    }
     if doc.visible_employee && person.id != actor.user_id {
         mail::document_visible(state, actor.organisation_id, person.id, &doc.title).await?;
     }

@@ -22,7 +22,7 @@ use crate::{
     crypto::DataKey,
     db::Db,
     documents::stored::sha256_hex,
-    entities::{accrual, agency_phase, membership, payment, payslip, person_document, placement, user},
+    entities::{accrual, agency_phase, employee_record, membership, payment, payslip, person_document, placement, user},
     files::{pdf, storage::Storage},
 };
 
@@ -113,6 +113,7 @@ pub async fn load(dbs: &Db, config: &Config, now: DateTime<Utc>) -> Result<(), S
             continue;
         };
         person(db, &files, &m, &u, gross, hours, tail, today, now).await?;
+        payroll_record(db, &m, &u, now).await.map_err(e)?;
     }
     if let Some(noor) =
         user::Entity::find().filter(user::Column::Email.eq(PEOPLE[2].0)).one(db).await.map_err(e)?
@@ -361,6 +362,76 @@ async fn person(
     .await?;
     Ok(())
 }
+
+/// Payroll finds people by personnel number, on their employee record. The records demo
+/// (`employees::demo`) makes those; where it has not, a minimal record keeps the payroll push of
+/// the demo and its browser test working (`DEMO_PERSONNEL_NUMBERS`).
+async fn payroll_record(
+    db: &impl ConnectionTrait,
+    m: &membership::Model,
+    u: &user::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let Some(number) = DEMO_PERSONNEL_NUMBERS.iter().find(|(mail, _)| *mail == u.email).map(|(_, n)| *n) else {
+        return Ok(());
+    };
+    let exists = employee_record::Entity::find()
+        .filter(employee_record::Column::MembershipId.eq(m.id))
+        .count(db)
+        .await?
+        > 0;
+    if exists {
+        return Ok(());
+    }
+    let (first, last) = u.name.split_once(' ').unwrap_or((u.name.as_str(), ""));
+    employee_record::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organisation_id: Set(m.organisation_id),
+        membership_id: Set(m.id),
+        user_id: Set(u.id),
+        personnel_number: Set(number.into()),
+        first_name: Set(first.into()),
+        infix: Set(None),
+        last_name: Set(last.into()),
+        sort_name: Set(format!("{}, {}", last.to_lowercase(), first.to_lowercase())),
+        birth_date: Set(None),
+        street: Set(None),
+        house_number: Set(None),
+        postcode: Set(None),
+        city: Set(None),
+        country: Set(None),
+        phone: Set(None),
+        emergency_phone: Set(None),
+        bsn_sealed: Set(None),
+        bsn_digest: Set(None),
+        bsn_tail: Set(None),
+        iban_sealed: Set(None),
+        iban_country: Set(None),
+        iban_tail: Set(None),
+        tax_credit: Set(true),
+        id_kind: Set(None),
+        id_number_sealed: Set(None),
+        id_number_tail: Set(None),
+        id_expires_on: Set(None),
+        department: Set(None),
+        reviewed_year: Set(None),
+        reviewed_at: Set(None),
+        reviewed_by: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Personnel numbers the demo gives when no employee record exists yet.
+pub const DEMO_PERSONNEL_NUMBERS: [(&str, &str); 3] = [
+    ("pieter.smit@vandijkbouw.example", "VD-1002"),
+    ("anna.jansen@delinde.example", "DL-2001"),
+    ("noor.willems@delinde.example", "DL-2006"),
+];
 
 fn dutch_month(english: &str) -> &'static str {
     match english {
