@@ -18,7 +18,7 @@ use crate::{
     error::ApiError,
     hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
-    integrations, networks, notifications, openapi, ops, organisations, payroll, placements,
+    integrations, networks, notifications, openapi, ops, organisations, payroll, placements, preferences,
     state::AppState,
     status,
 };
@@ -43,6 +43,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(documents::routes::configure)
             .configure(payroll::routes::configure)
             .configure(placements::routes::configure)
+            .configure(preferences::routes::configure)
             .default_service(web::to(api_not_found)),
     );
 }

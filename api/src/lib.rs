@@ -28,6 +28,7 @@ pub mod organisations;
 pub mod pagination;
 pub mod payroll;
 pub mod placements;
+pub mod preferences;
 pub mod seed;
 pub mod state;
 pub mod status;

@@ -132,3 +132,69 @@ async fn a_new_e_mail_address_needs_the_password_and_the_old_address_is_told() {
         audit["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert!(actions.contains(&"email_changed"), "{actions:?}");
 }
+
+#[actix_web::test]
+async fn preferences_are_remembered_per_person_and_only_known_keys_are_kept() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let anna = login(&app, ANNA).await;
+    let get =
+        |who: &Session, key: &str| who.on(browser(Method::GET, &format!("/api/v1/me/preferences/{key}")));
+    let put = |who: &Session, key: &str, values: serde_json::Value| {
+        who.on(browser(Method::PUT, &format!("/api/v1/me/preferences/{key}")))
+            .set_json(json!({"values": values}))
+    };
+    assert_eq!(send(&app, get(&anna, "columns.documents")).await.json()["values"], json!([]));
+    let res = send(&app, put(&anna, "columns.documents", json!(["kind", "title"]))).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    // Changing it again replaces the choice (an update, not a second row).
+    send(&app, put(&anna, "columns.documents", json!(["title", "uploaded_at"]))).await;
+    assert_eq!(
+        send(&app, get(&anna, "columns.documents")).await.json()["values"],
+        json!(["title", "uploaded_at"])
+    );
+
+    // Someone else's choice is their own.
+    let other = login(&app, FATIMA).await;
+    assert_eq!(send(&app, get(&other, "columns.documents")).await.json()["values"], json!([]));
+
+    // Unknown keys and odd names are refused and change nothing.
+    let res = send(&app, put(&anna, "theme", json!(["dark"]))).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.json()["fields"]["key"]["code"], "unknown");
+    let res = send(&app, put(&anna, "columns.documents", json!(["<b>"]))).await;
+    assert_eq!(res.json()["fields"]["values"]["code"], "format");
+    assert_eq!(
+        send(&app, get(&anna, "columns.documents")).await.json()["values"],
+        json!(["title", "uploaded_at"])
+    );
+    assert_eq!(send(&app, get(&anna, "hours.declaration_columns")).await.status, StatusCode::NOT_FOUND);
+
+    // An empty list forgets the choice.
+    send(&app, put(&anna, "dashboard.collapsed", json!(["news"]))).await;
+    send(&app, put(&anna, "dashboard.collapsed", json!([]))).await;
+    assert_eq!(send(&app, get(&anna, "dashboard.collapsed")).await.json()["values"], json!([]));
+}
+
+#[actix_web::test]
+async fn the_audit_trail_narrows_to_a_period_and_an_action() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let fatima = login(&app, FATIMA).await;
+    login(&app, ANNA).await;
+    let audit = |q: &str| fatima.on(browser(Method::GET, &format!("/api/v1/audit{q}")));
+    let actions = |v: serde_json::Value| -> Vec<String> {
+        v["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_string()).collect()
+    };
+    // The test clock stands at 2026-11-22 10:00 UTC: the events fall on that Dutch day.
+    let all = actions(send(&app, audit("")).await.json());
+    assert!(all.iter().filter(|a| *a == "sign_in").count() >= 2, "{all:?}");
+    let today = actions(send(&app, audit("?from=2026-11-22&to=2026-11-22")).await.json());
+    assert_eq!(today, all);
+    let only = actions(send(&app, audit("?action=sign_in")).await.json());
+    assert!(!only.is_empty() && only.iter().all(|a| a == "sign_in"), "{only:?}");
+    assert!(actions(send(&app, audit("?from=2026-11-23")).await.json()).is_empty());
+    assert!(actions(send(&app, audit("?to=2026-11-21")).await.json()).is_empty());
+    let res = send(&app, audit("?from=gisteren")).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+}

@@ -164,12 +164,33 @@ for (const viewport of VIEWPORTS) {
 
       await page.getByTestId('admin-nav').getByRole('link', { name: 'Auditlog' }).click();
       await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
-      const accepted = page.locator('[data-testid="audit-row"][data-action="invitation_accepted"]');
+      const accepted = page.locator('[data-testid="audit-row"][data-tag="invitation_accepted"]');
       await accepted.first().waitFor();
       assert.match(await accepted.first().innerText(), /Uitnodiging geaccepteerd/);
       assert.match(await accepted.first().innerText(), /Daan Koster/);
-      await page.locator('[data-testid="audit-row"][data-action="invitation_sent"]').first().waitFor();
+      await page.locator('[data-testid="audit-row"][data-tag="invitation_sent"]').first().waitFor();
       await admin.screenshot('audit-nl');
+
+      // The one list component: a filter narrows the rows and shows as a chip; chosen columns stay chosen.
+      if (!(await page.getByTestId('audit-filters').isVisible())) await page.getByTestId('audit-toggle-filters').click();
+      await page.getByTestId('audit-action').selectOption('invitation_accepted');
+      await page.getByTestId('audit-active-filters').getByText('Actie: Uitnodiging geaccepteerd').waitFor();
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+        return rows.length > 0 && rows.every((r) => r.dataset.tag === 'invitation_accepted');
+      });
+      await page.getByTestId('audit-period').selectOption('last_year');
+      await page.getByTestId('audit-empty').waitFor();
+      await page.getByTestId('audit-active-filters').getByRole('button', { name: 'Alle filters wissen' }).click();
+      await page.locator('[data-testid="audit-row"][data-tag="invitation_sent"]').first().waitFor();
+      await page.getByTestId('audit-columns').locator('summary').click();
+      const ipColumn = page.getByTestId('audit-column-ip');
+      await ipColumn.uncheck();
+      await page.locator('[data-testid="audit-table"] th[data-column="ip"]').waitFor({ state: 'detached' });
+      await page.reload();
+      await page.locator('[data-testid="audit-row"]').first().waitFor();
+      await page.locator('[data-testid="audit-table"] th[data-column="device"]').waitFor();
+      assert.equal(await page.locator('[data-testid="audit-table"] th[data-column="ip"]').count(), 0);
     });
 
     it('resets a forgotten password through the mailed link, then signs in with the new one', async () => {

@@ -473,8 +473,29 @@ pub async fn update_member(id: Uuid, update: &MemberUpdate) -> Result<Member, Ap
 }
 
 /// `GET /api/v1/audit`: one page of the audit trail, newest first.
-pub async fn audit(cursor: Option<String>) -> Result<Page<AuditEntry>, ApiError> {
-    json(call(Method::GET, &page_path(AUDIT, cursor.as_deref()), None).await?).await
+pub async fn audit(filter: AuditFilter, cursor: Option<String>) -> Result<Page<AuditEntry>, ApiError> {
+    let mut params = Vec::new();
+    if let Some(from) = filter.from {
+        params.push(("from", from.to_string()));
+    }
+    if let Some(to) = filter.to {
+        params.push(("to", to.to_string()));
+    }
+    if let Some(action) = filter.action {
+        params.push(("action", action));
+    }
+    json(call(Method::GET, &query_path(AUDIT, params, cursor.as_deref()), None).await?).await
+}
+
+/// The filters of the audit trail.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditFilter {
+    /// First day.
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day.
+    pub to: Option<chrono::NaiveDate>,
+    /// One action.
+    pub action: Option<String>,
 }
 
 /// `PUT /api/v1/status`: sets (or, with `None`, clears) the outage message.
@@ -1307,6 +1328,23 @@ pub async fn my_phase() -> Result<Option<shared::placements::PhaseProgress>, Api
 }
 
 // --- end of self-service ---
+
+// --- Preferences (what lists and the dashboard remember) ---
+
+/// `GET /api/v1/me/preferences/{key}`: a remembered choice (empty when never made).
+pub async fn preference(key: &str) -> Result<shared::preferences::Preference, ApiError> {
+    json(call(Method::GET, &format!("/api/v1/me/preferences/{}", encode_query_value(key)), None).await?).await
+}
+
+/// `PUT /api/v1/me/preferences/{key}`: remembers a choice; an empty list forgets it.
+pub async fn save_preference(
+    key: &str,
+    values: Vec<String>,
+) -> Result<shared::preferences::Preference, ApiError> {
+    let body = to_body(&shared::preferences::Preference { values })?;
+    json(call(Method::PUT, &format!("/api/v1/me/preferences/{}", encode_query_value(key)), Some(body)).await?)
+        .await
+}
 
 /// A path with query parameters (no paging).
 fn params_path(path: &str, params: Vec<(&'static str, String)>) -> String {

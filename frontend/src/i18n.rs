@@ -18,6 +18,7 @@ pub mod admin;
 pub mod care;
 pub mod contact;
 pub mod hours;
+pub mod lists;
 pub mod security;
 pub mod selfservice;
 
@@ -120,6 +121,8 @@ pub struct Dict {
     pub care: &'static care::CareTexts,
     /// Documents, payslips, accruals, payments, placements and phases.
     pub selfservice: &'static selfservice::SelfServiceTexts,
+    /// The one list component.
+    pub lists: &'static lists::ListTexts,
 }
 
 impl Dict {
@@ -316,6 +319,7 @@ pub static NL: Dict = Dict {
     absence: &absence::NL,
     care: &care::NL,
     selfservice: &selfservice::NL,
+    lists: &lists::NL,
 };
 
 /// English.
@@ -404,6 +408,7 @@ pub static EN: Dict = Dict {
     absence: &absence::EN,
     care: &care::EN,
     selfservice: &selfservice::EN,
+    lists: &lists::EN,
 };
 
 /// The dictionary for a language.

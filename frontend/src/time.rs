@@ -34,3 +34,8 @@ mod tests {
         assert_eq!(summer.map(|t| date_time(t, Locale::En)).as_deref(), Some("15 Jul 2026, 14:00"));
     }
 }
+
+/// Today in the Netherlands (the calendar periods and deadlines count in).
+pub fn today_nl() -> chrono::NaiveDate {
+    Utc::now().with_timezone(&chrono_tz::Europe::Amsterdam).date_naive()
+}

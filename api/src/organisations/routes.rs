@@ -233,7 +233,7 @@ async fn update_member(
 /// and revoked, invitations (needs *manage rights*).
 #[utoipa::path(
     tag = "organisations",
-    params(PageQuery),
+    params(service::AuditQuery),
     responses((status = 200, body = Page<AuditEntry>), (status = 403, body = ErrorBody)),
     security(("cookie" = []), ("bearer" = []))
 )]
@@ -241,7 +241,7 @@ async fn update_member(
 async fn audit_trail(
     state: web::Data<AppState>,
     actor: Actor,
-    q: web::Query<PageQuery>,
+    q: web::Query<service::AuditQuery>,
 ) -> Result<web::Json<Page<AuditEntry>>, ApiError> {
     Ok(web::Json(service::audit_trail(&state, &actor, &q).await?))
 }

@@ -199,13 +199,42 @@ pub async fn update_member(
 pub async fn audit_trail(
     state: &AppState,
     actor: &Actor,
-    q: &PageQuery,
+    q: &AuditQuery,
 ) -> Result<Page<shared::organisations::AuditEntry>, ApiError> {
     actor.require(Right::ManageRights)?;
-    let before: Option<Uuid> = q.decode()?;
-    let rows = store::audit(&state.db.read, actor.scope(), before, q.limit()).await?;
-    let (items, next_cursor) = pagination::page(rows, q.limit(), |e| e.id);
+    let page = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
+    let before: Option<Uuid> = page.decode()?;
+    // Days are Dutch calendar days: [from 00:00, to + 1 day 00:00) in Europe/Amsterdam.
+    let day_start = |d: chrono::NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(chrono_tz::Europe::Amsterdam).earliest())
+            .map(|t| t.with_timezone(&chrono::Utc))
+    };
+    let period = store::AuditPeriod {
+        from: q.from.and_then(day_start),
+        until: q.to.and_then(|d| d.succ_opt()).and_then(day_start),
+    };
+    let action = q.action.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let rows = store::audit(&state.db.read, actor.scope(), before, period, action, page.limit()).await?;
+    let (items, next_cursor) = pagination::page(rows, page.limit(), |e| e.id);
     Ok(Page { items, next_cursor })
+}
+
+/// Query of `GET /api/v1/audit`: a page, optionally narrowed to a period and an action.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Items per page, 1–200 (default 50).
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Only events on or after this day (Europe/Amsterdam).
+    pub from: Option<chrono::NaiveDate>,
+    /// Only events on or before this day (Europe/Amsterdam).
+    pub to: Option<chrono::NaiveDate>,
+    /// Only this action (e.g. `sign_in`, `employee_data_revealed`).
+    pub action: Option<String>,
 }
 
 /// Gives a member a temporary password (shown once) that they must change at their

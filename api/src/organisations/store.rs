@@ -221,11 +221,22 @@ pub async fn members(
         .collect())
 }
 
+/// The instants an audit page is narrowed to: `[from, until)`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AuditPeriod {
+    /// First instant included.
+    pub from: Option<chrono::DateTime<chrono::Utc>>,
+    /// First instant no longer included.
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 /// A page of the organisation's audit events, newest first, with actor names.
 pub async fn audit(
     db: &impl ConnectionTrait,
     scope: Scope,
     before: Option<Uuid>,
+    period: AuditPeriod,
+    action: Option<&str>,
     limit: u64,
 ) -> Result<Vec<shared::organisations::AuditEntry>, DbErr> {
     use crate::entities::audit_event;
@@ -235,6 +246,15 @@ pub async fn audit(
         .limit(limit + 1);
     if let Some(before) = before {
         q = q.filter(audit_event::Column::Id.lt(before));
+    }
+    if let Some(from) = period.from {
+        q = q.filter(audit_event::Column::CreatedAt.gte(from));
+    }
+    if let Some(until) = period.until {
+        q = q.filter(audit_event::Column::CreatedAt.lt(until));
+    }
+    if let Some(action) = action {
+        q = q.filter(audit_event::Column::Action.eq(action));
     }
     let events = q.all(db).await?;
     let ids: Vec<Uuid> = events.iter().filter_map(|e| e.actor_user_id).collect();

@@ -4,6 +4,7 @@ pub mod feedback;
 pub mod field;
 pub mod icon;
 pub mod language_switch;
+pub mod list;
 pub mod page_title;
 pub mod paged;
 pub mod shell;

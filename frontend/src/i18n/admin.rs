@@ -118,6 +118,27 @@ impl AdminTexts {
     }
 
     /// What an audit action means; unknown actions keep their raw name.
+    /// The actions the audit filter offers (others are still listed, just not filterable by name).
+    pub const AUDIT_ACTIONS: [&'static str; 17] = [
+        "sign_in",
+        "sign_in_failed",
+        "sign_out",
+        "account_locked",
+        "password_reset_requested",
+        "password_reset_completed",
+        "rights_changed",
+        "invitation_sent",
+        "invitation_resent",
+        "invitation_revoked",
+        "invitation_accepted",
+        "team_created",
+        "switched_organisation",
+        "refresh_token_reused",
+        "employee_data_revealed",
+        "contract_signed",
+        "second_factor_removed",
+    ];
+
     pub fn audit_action(&self, action: &str) -> String {
         let text = match action {
             "sign_in" => self.pick("Ingelogd", "Signed in"),
@@ -135,6 +156,9 @@ impl AdminTexts {
             "invitation_accepted" => self.pick("Uitnodiging geaccepteerd", "Invitation accepted"),
             "team_created" => self.pick("Team aangemaakt", "Team created"),
             "switched_organisation" => self.pick("Van organisatie gewisseld", "Switched organisation"),
+            "employee_data_revealed" => self.pick("BSN/IBAN ingezien", "BSN/IBAN revealed"),
+            "contract_signed" => self.pick("Contract ondertekend", "Contract signed"),
+            "second_factor_removed" => self.pick("Authenticator-app verwijderd", "Authenticator app removed"),
             "refresh_token_reused" => self.pick(
                 "Sessie beëindigd: oude sessiesleutel hergebruikt",
                 "Session ended: old session key reused",

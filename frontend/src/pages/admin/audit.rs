@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use shared::organisations::AuditEntry;
 
 use crate::api;
+use crate::components::list::period::PeriodChoice;
+use crate::components::list::{DataList, FilterChip, ListColumn, PeriodFilter, period_chip, period_dates};
 use crate::components::page_title::use_page_title;
-use crate::components::paged::{LoadMore, Paged};
+use crate::components::paged::Paged;
 use crate::i18n::use_i18n;
 use crate::time;
 
@@ -48,57 +50,113 @@ pub fn short_user_agent(ua: &str) -> String {
 pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(|t| t.admin.audit_title.into());
-    let list = Paged::new(api::audit);
+    let choice = RwSignal::new(PeriodChoice::All);
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let action = RwSignal::new(String::new());
+    let filter = Memo::new(move |_| {
+        let (from, to) = period_dates(choice.get(), &from.get(), &to.get());
+        api::AuditFilter { from, to, action: Some(action.get()).filter(|a| !a.is_empty()) }
+    });
+    let list = Paged::new(move |cursor| api::audit(filter.get_untracked(), cursor));
+    Effect::new(move |first: Option<()>| {
+        filter.track();
+        if first.is_some() {
+            list.reload();
+        }
+    });
+    let chips = Signal::derive(move || {
+        let t = i18n.t();
+        let mut chips: Vec<FilterChip> = period_chip(t, choice, from, to).into_iter().collect();
+        let a = action.get();
+        if !a.is_empty() {
+            chips.push(FilterChip {
+                label: format!("{}: {}", t.admin.action, t.admin.audit_action(&a)),
+                clear: Callback::new(move |_| action.set(String::new())),
+            });
+        }
+        chips
+    });
+    let columns: Vec<ListColumn<AuditEntry>> = vec![
+        ListColumn::new(
+            "time",
+            |t| t.admin.time,
+            true,
+            move |e: &AuditEntry| {
+                let at = e.at;
+                view! { <time datetime=time::iso(at)>{move || time::date_time(at, i18n.locale())}</time> }
+                    .into_any()
+            },
+        ),
+        ListColumn::new(
+            "who",
+            |t| t.admin.who,
+            true,
+            move |e: &AuditEntry| {
+                let actor = e.actor_name.clone();
+                (move || actor.clone().unwrap_or_else(|| i18n.t().admin.unknown.into())).into_any()
+            },
+        ),
+        ListColumn::new(
+            "action",
+            |t| t.admin.action,
+            true,
+            move |e: &AuditEntry| {
+                let action = e.action.clone();
+                (move || i18n.t().admin.audit_action(&action)).into_any()
+            },
+        ),
+        ListColumn::new(
+            "ip",
+            |t| t.admin.ip_address,
+            true,
+            |e: &AuditEntry| {
+                view! { <span class="break-anywhere">{e.ip.clone().unwrap_or_default()}</span> }.into_any()
+            },
+        ),
+        ListColumn::new(
+            "device",
+            |t| t.admin.device,
+            true,
+            |e: &AuditEntry| {
+                let device = e.user_agent.as_deref().map(short_user_agent);
+                view! { <span title=e.user_agent.clone()>{device}</span> }.into_any()
+            },
+        ),
+    ];
 
     view! {
         <header class="page-header">
             <h1>{move || i18n.t().admin.audit_title}</h1>
             <p class="lead">{move || i18n.t().admin.audit_intro}</p>
         </header>
-        <section class="card section-card">
-            <Show
-                when=move || !list.loaded.get() || !list.items.with(Vec::is_empty)
-                fallback=move || view! { <p class="empty-list">{i18n.t().admin.no_audit}</p> }
-            >
-                <table class="data-table" data-testid="audit-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.t().admin.time}</th>
-                            <th scope="col">{move || i18n.t().admin.who}</th>
-                            <th scope="col">{move || i18n.t().admin.action}</th>
-                            <th scope="col">{move || i18n.t().admin.ip_address}</th>
-                            <th scope="col">{move || i18n.t().admin.device}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|e| e.id children=move |entry| view! { <AuditRow entry=entry /> } />
-                    </tbody>
-                </table>
-            </Show>
-            <LoadMore list=list testid="audit-more" />
-        </section>
-    }
-}
-
-#[component]
-fn AuditRow(entry: AuditEntry) -> impl IntoView {
-    let i18n = use_i18n();
-    let at = entry.at;
-    let actor = entry.actor_name.clone();
-    let action = entry.action.clone();
-    let device = entry.user_agent.as_deref().map(short_user_agent);
-    view! {
-        <tr data-testid="audit-row" data-action=entry.action.clone()>
-            <td data-label=move || i18n.t().admin.time>
-                <time datetime=time::iso(at)>{move || time::date_time(at, i18n.locale())}</time>
-            </td>
-            <td data-label=move || i18n.t().admin.who>
-                {move || actor.clone().unwrap_or_else(|| i18n.t().admin.unknown.into())}
-            </td>
-            <td data-label=move || i18n.t().admin.action>{move || i18n.t().admin.audit_action(&action)}</td>
-            <td data-label=move || i18n.t().admin.ip_address class="break-anywhere">{entry.ip.clone().unwrap_or_default()}</td>
-            <td data-label=move || i18n.t().admin.device title=entry.user_agent.clone()>{device}</td>
-        </tr>
+        <DataList
+            name="audit"
+            columns=columns
+            list=list
+            row_key=|e: &AuditEntry| e.id.to_string()
+            row_tag=|e: &AuditEntry| e.action.clone()
+            empty=|t| t.admin.no_audit
+            chips=chips
+            clear_all=Callback::new(move |_| {
+                choice.set(PeriodChoice::All);
+                from.set(String::new());
+                to.set(String::new());
+                action.set(String::new());
+            })
+            filters=move || view! {
+                <PeriodFilter id="audit" choice=choice from=from to=to />
+                <div class="field">
+                    <label for="audit-action">{move || i18n.t().admin.action}</label>
+                    <select id="audit-action" data-testid="audit-action" on:change=move |ev| action.set(event_target_value(&ev))>
+                        <option value="" selected=move || action.with(String::is_empty)>{move || i18n.t().lists.all}</option>
+                        {crate::i18n::admin::AdminTexts::AUDIT_ACTIONS.into_iter().map(|a| view! {
+                            <option value=a selected=move || action.get() == a>{move || i18n.t().admin.audit_action(a)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+        />
     }
 }
 
