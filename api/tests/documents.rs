@@ -150,7 +150,10 @@ async fn an_employee_uploads_their_own_documents_and_bad_files_change_nothing() 
     assert_eq!(list.status, StatusCode::OK, "{}", list.text());
     assert_eq!(ids(&list.json()), vec![id.clone()]);
     assert_eq!(list.json()["items"][0]["person_name"], "Pieter Smit");
-    assert_eq!(send(&app, pieter.on(browser(Method::GET, "/api/v1/documents"))).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        send(&app, pieter.on(browser(Method::GET, "/api/v1/documents"))).await.status,
+        StatusCode::FORBIDDEN
+    );
 
     // The employer's upload for him is new to him until his first download; the employer
     // opening it changes nothing.

@@ -22,7 +22,10 @@ use crate::{
     crypto::DataKey,
     db::Db,
     documents::stored::sha256_hex,
-    entities::{accrual, agency_phase, employee_record, membership, payment, payslip, person_document, placement, user},
+    entities::{
+        accrual, agency_phase, employee_record, membership, payment, payslip, person_document, placement,
+        user,
+    },
     files::{pdf, storage::Storage},
 };
 
@@ -372,7 +375,8 @@ async fn payroll_record(
     u: &user::Model,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let Some(number) = DEMO_PERSONNEL_NUMBERS.iter().find(|(mail, _)| *mail == u.email).map(|(_, n)| *n) else {
+    let Some(number) = DEMO_PERSONNEL_NUMBERS.iter().find(|(mail, _)| *mail == u.email).map(|(_, n)| *n)
+    else {
         return Ok(());
     };
     let exists = employee_record::Entity::find()

@@ -395,7 +395,7 @@ pub async fn upload_payslip(
 }
 
 async fn dto(db: &impl ConnectionTrait, m: payslip::Model) -> Result<Payslip, ApiError> {
-    Ok(dtos(db, vec![m]).await?.pop().ok_or_else(|| ApiError::internal("payslip vanished"))?)
+    dtos(db, vec![m]).await?.pop().ok_or_else(|| ApiError::internal("payslip vanished"))
 }
 
 /// Payslips with their person's name and the PDF's read time: two queries for any number.
@@ -801,6 +801,6 @@ mod tests {
         assert_eq!(period_days(PayPeriodKind::Year, 2025, 0), Some((d("2025-01-01"), d("2025-12-31"))));
         // 2026 starts on a Thursday: the first four-week period starts Monday 5 January.
         assert_eq!(period_days(PayPeriodKind::FourWeeks, 2026, 1), Some((d("2026-01-05"), d("2026-02-01"))));
-        assert!(MAX_PUSH_BYTES > MAX_PAYSLIP_PDF_BYTES / 3 * 4);
+        const { assert!(MAX_PUSH_BYTES > MAX_PAYSLIP_PDF_BYTES / 3 * 4) };
     }
 }
