@@ -14,11 +14,11 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    absence, accounts, auth, care_organisations, clients, employees, error,
+    absence, accounts, auth, care_organisations, clients, documents, employees, error,
     error::ApiError,
     hours,
     http::{csrf::csrf, request_context::request_context, security_headers::security_headers, static_files},
-    integrations, networks, notifications, openapi, ops, organisations, preferences,
+    integrations, networks, notifications, openapi, ops, organisations, payroll, placements, preferences,
     state::AppState,
     status,
 };
@@ -43,6 +43,10 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(crate::contracts::routes::configure)
             .configure(crate::news::routes::configure)
             .configure(crate::dashboard::routes::configure)
+            // Self-service: personal documents, payroll, placements.
+            .configure(documents::routes::configure)
+            .configure(payroll::routes::configure)
+            .configure(placements::routes::configure)
             .configure(preferences::routes::configure)
             .configure(employees::routes::configure)
             .default_service(web::to(api_not_found)),

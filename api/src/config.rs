@@ -48,6 +48,17 @@ pub enum LogFormat {
     Json,
 }
 
+/// Where uploaded files are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FilesBackend {
+    /// Under `files_dir` on local disk.
+    #[default]
+    Local,
+    /// In an S3-compatible bucket (`s3_*` settings).
+    S3,
+}
+
 /// Everything `poort` can be configured with.
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -99,6 +110,23 @@ pub struct Config {
     pub sms_sender: String,
     /// Where uploaded files are kept (outside the web root), encrypted with the data key.
     pub files_dir: PathBuf,
+    /// `local` (files under `files_dir`) or `s3` (an S3-compatible bucket). Each document
+    /// records where it is, so switching keeps older files readable.
+    pub files_backend: FilesBackend,
+    /// The S3-compatible endpoint, e.g. `https://s3.eu-central-1.amazonaws.com` or
+    /// `http://minio.internal:9000`.
+    pub s3_endpoint: Option<String>,
+    /// The bucket's region (`us-east-1` for most non-AWS stores).
+    pub s3_region: String,
+    /// The bucket.
+    pub s3_bucket: Option<String>,
+    /// Address the bucket as `endpoint/bucket` (true, what MinIO and most stores want) or
+    /// as `bucket.endpoint` (false).
+    pub s3_path_style: bool,
+    /// Access key id.
+    pub s3_access_key: Option<Secret>,
+    /// Secret access key (use `POORT_S3_SECRET_KEY_FILE`).
+    pub s3_secret_key: Option<Secret>,
     /// Days after an absence case ends before the retention job anonymises it (default 2 years).
     pub absence_retention_days: i64,
     /// Seconds between runs of the hours job (deadline locks, reminders); tests shorten it.
@@ -135,6 +163,13 @@ impl Default for Config {
             sms_provider_token: None,
             sms_sender: "Poort".into(),
             files_dir: PathBuf::from("data/files"),
+            files_backend: FilesBackend::Local,
+            s3_endpoint: None,
+            s3_region: "us-east-1".into(),
+            s3_bucket: None,
+            s3_path_style: true,
+            s3_access_key: None,
+            s3_secret_key: None,
             absence_retention_days: 730,
             hours_job_interval_secs: 60,
             non_production: false,
@@ -265,6 +300,13 @@ impl fmt::Debug for Config {
             .field("sms_provider_token", &self.sms_provider_token)
             .field("sms_sender", &self.sms_sender)
             .field("files_dir", &self.files_dir)
+            .field("files_backend", &self.files_backend)
+            .field("s3_endpoint", &self.s3_endpoint.as_deref().map(redact_url))
+            .field("s3_region", &self.s3_region)
+            .field("s3_bucket", &self.s3_bucket)
+            .field("s3_path_style", &self.s3_path_style)
+            .field("s3_access_key", &self.s3_access_key)
+            .field("s3_secret_key", &self.s3_secret_key)
             .field("absence_retention_days", &self.absence_retention_days)
             .field("hours_job_interval_secs", &self.hours_job_interval_secs)
             .field("non_production", &self.non_production)
@@ -364,6 +406,21 @@ mod tests {
         let cfg = Config::from_figment(figment, std::iter::empty()).unwrap();
         assert_eq!(cfg.clock_start.map(|s| s.to_rfc3339()).as_deref(), Some("2026-11-23T07:59:00+00:00"));
         assert!(cfg.non_production);
+    }
+
+    #[test]
+    fn the_s3_secret_can_come_from_a_file_and_is_redacted() {
+        let dir = std::env::temp_dir().join(format!("poort-cfg-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("s3-secret");
+        std::fs::write(&path, "s3-secret-from-file\n").unwrap();
+        let env = vec![("POORT_S3_SECRET_KEY_FILE".to_string(), path.display().to_string())];
+        let figment = Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::string("files_backend = \"s3\"\ns3_bucket = \"poort\""));
+        let cfg = Config::from_figment(figment, env.into_iter()).unwrap();
+        assert_eq!(cfg.files_backend, FilesBackend::S3);
+        assert_eq!(cfg.s3_secret_key.as_ref().map(Secret::expose), Some("s3-secret-from-file"));
+        assert!(!format!("{cfg:?}").contains("s3-secret-from-file"));
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub mod openapi;
 pub mod ops;
 pub mod organisations;
 pub mod pagination;
+pub mod payroll;
+pub mod placements;
 pub mod preferences;
 pub mod seed;
 pub mod state;

@@ -159,6 +159,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             poort::absence::demo::documents(&db, &config, clock.now()).await?;
             poort::contracts::demo::load(&db, &config, clock.now()).await?;
             poort::employees::demo::secrets(&db, &config, clock.now()).await?;
+            poort::payroll::demo::load(&db, &config, clock.now()).await?;
             poort::networks::demo::load(&db, clock.now()).await?;
             println!("{}", if added { "Demo data loaded." } else { "Demo data was already there." });
             print_logins(&config);

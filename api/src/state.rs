@@ -9,6 +9,7 @@ use crate::{
     config::Config,
     crypto::DataKey,
     db::Db,
+    files::storage::Storage,
     http::metrics::Metrics,
     notifications::{mailer::Mailer, sms::SmsSender},
 };
@@ -31,6 +32,8 @@ pub struct AppState {
     pub sms: SmsSender,
     /// Seals secrets at rest.
     pub data_key: Arc<DataKey>,
+    /// Where personal documents' files go (local disk or an S3-compatible bucket).
+    pub files: Storage,
 }
 
 impl AppState {
@@ -44,6 +47,7 @@ impl AppState {
             &config.sms_sender,
         )?;
         let data_key = DataKey::load(&config, &db, clock.now()).await?;
+        let files = Storage::from_config(&config)?;
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -53,6 +57,7 @@ impl AppState {
             mailer,
             sms,
             data_key: Arc::new(data_key),
+            files,
         })
     }
 }

@@ -47,12 +47,12 @@ for (const viewport of VIEWPORTS) {
     });
 
     it('brings a deep link back after signing in', async () => {
-      await page.goto(`${server.url}/binnenkort/documenten`);
-      await page.waitForURL(/\/inloggen\?terug=\/binnenkort\/documenten$/);
+      await page.goto(`${server.url}/binnenkort/rapportages`);
+      await page.waitForURL(/\/inloggen\?terug=\/binnenkort\/rapportages$/);
       await signIn(page, { email: ANNA.email, password: DEMO_PASSWORD });
-      await page.waitForURL(/\/binnenkort\/documenten$/);
-      await page.getByRole('heading', { level: 1, name: 'Documenten is binnenkort beschikbaar' }).waitFor();
-      assert.equal(await page.title(), 'Documenten – Poort');
+      await page.waitForURL(/\/binnenkort\/rapportages$/);
+      await page.getByRole('heading', { level: 1, name: 'Rapportages is binnenkort beschikbaar' }).waitFor();
+      assert.equal(await page.title(), 'Rapportages – Poort');
       await browser.screenshot('coming-soon-nl');
     });
 

@@ -1188,73 +1188,6 @@ pub async fn offer_contract(
             ("sign_by", sign_by.to_string()),
             ("file_name", file_name),
         ],
-// ---------------------------------------------------------------------------
-// Employee records (issue 6, "records"): the employer's records, import, yearly
-// review and change requests, and the employee's own data ("Mijn gegevens").
-// ---------------------------------------------------------------------------
-const EMPLOYEES: &str = "/api/v1/employees";
-const EMPLOYEE_REVIEW: &str = "/api/v1/employee-review";
-const EMPLOYEE_IMPORTS: &str = "/api/v1/employee-imports";
-const CHANGE_REQUESTS: &str = "/api/v1/change-requests";
-const MY_EMPLOYEE_RECORD: &str = "/api/v1/me/employee-record";
-const MY_CHANGE_REQUESTS: &str = "/api/v1/me/change-requests";
-/// Filters of the employee list.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EmployeeFilter {
-    /// Part of the name, personnel number or e-mail address.
-    pub q: String,
-    /// Department.
-    pub department: String,
-    /// Only those not yet confirmed for this review year.
-    pub unreviewed_for: Option<i32>,
-impl EmployeeFilter {
-    fn params(&self) -> Vec<(&'static str, String)> {
-        let mut params = Vec::new();
-        if !self.q.trim().is_empty() {
-            params.push(("q", self.q.trim().to_string()));
-        }
-        if !self.department.trim().is_empty() {
-            params.push(("department", self.department.trim().to_string()));
-        }
-        if let Some(y) = self.unreviewed_for {
-            params.push(("unreviewed_for", y.to_string()));
-        }
-        params
-    }
-/// `GET /api/v1/employees`: one page of the organisation's employees.
-pub async fn employees(
-    filter: &EmployeeFilter,
-) -> Result<Page<EmployeeSummary>, ApiError> {
-    json(call(Method::GET, &query_path(EMPLOYEES, filter.params(), cursor.as_deref()), None).await?).await
-/// `POST /api/v1/employees`: a new employee (invited by mail).
-pub async fn create_employee(input: &EmployeeRecordInput) -> Result<EmployeeRecord, ApiError> {
-    json(call(Method::POST, EMPLOYEES, Some(to_body(input)?)).await?).await
-/// `GET /api/v1/employees/{id}`.
-pub async fn employee(id: Uuid) -> Result<EmployeeRecord, ApiError> {
-    json(call(Method::GET, &format!("{EMPLOYEES}/{id}"), None).await?).await
-/// `PUT /api/v1/employees/{id}` with the version read.
-pub async fn update_employee(id: Uuid, input: &EmployeeRecordInput) -> Result<EmployeeRecord, ApiError> {
-    json(call(Method::PUT, &format!("{EMPLOYEES}/{id}"), Some(to_body(input)?)).await?).await
-/// `POST /api/v1/employees/{id}/reveal`: BSN and IBAN in full (audited).
-pub async fn reveal_employee(id: Uuid) -> Result<RevealedSecrets, ApiError> {
-    json(call(Method::POST, &format!("{EMPLOYEES}/{id}/reveal"), Some(empty())).await?).await
-/// `GET /api/v1/employees/{id}/history`.
-pub async fn employee_history(id: Uuid) -> Result<Vec<RecordEvent>, ApiError> {
-    json(call(Method::GET, &format!("{EMPLOYEES}/{id}/history"), None).await?).await
-/// `POST /api/v1/employees/{id}/review`: "klopt" for the review year.
-pub async fn confirm_employee(id: Uuid, year: i32, version: i32) -> Result<EmployeeRecord, ApiError> {
-    let body = to_body(&ReviewConfirmation { year, version })?;
-    json(call(Method::POST, &format!("{EMPLOYEES}/{id}/review"), Some(body)).await?).await
-/// `GET /api/v1/employee-review?year=`.
-pub async fn review_progress(year: i32) -> Result<ReviewProgress, ApiError> {
-    json(call(Method::GET, &format!("{EMPLOYEE_REVIEW}?year={year}"), None).await?).await
-/// `POST /api/v1/employee-imports?dry_run=…&file_name=…`: the file is the body.
-pub async fn import_employees(
-    dry_run: bool,
-    file_name: &str,
-) -> Result<ImportResult, ApiError> {
-        EMPLOYEE_IMPORTS,
-        vec![("dry_run", dry_run.to_string()), ("file_name", file_name.to_string())],
     );
     json(send_checked(Method::POST, &path, Payload::Bytes(file)).await?).await
 }
@@ -1316,6 +1249,102 @@ pub async fn save_preference(
         .await
 }
 
+// ---------------------------------------------------------------------------
+// Employee records (issue 6, "records"): the employer's records, import, yearly
+// review and change requests, and the employee's own data ("Mijn gegevens").
+// ---------------------------------------------------------------------------
+
+const EMPLOYEES: &str = "/api/v1/employees";
+const EMPLOYEE_REVIEW: &str = "/api/v1/employee-review";
+const EMPLOYEE_IMPORTS: &str = "/api/v1/employee-imports";
+const CHANGE_REQUESTS: &str = "/api/v1/change-requests";
+const MY_EMPLOYEE_RECORD: &str = "/api/v1/me/employee-record";
+const MY_CHANGE_REQUESTS: &str = "/api/v1/me/change-requests";
+
+/// Filters of the employee list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmployeeFilter {
+    /// Part of the name, personnel number or e-mail address.
+    pub q: String,
+    /// Department.
+    pub department: String,
+    /// Only those not yet confirmed for this review year.
+    pub unreviewed_for: Option<i32>,
+}
+
+impl EmployeeFilter {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if !self.q.trim().is_empty() {
+            params.push(("q", self.q.trim().to_string()));
+        }
+        if !self.department.trim().is_empty() {
+            params.push(("department", self.department.trim().to_string()));
+        }
+        if let Some(y) = self.unreviewed_for {
+            params.push(("unreviewed_for", y.to_string()));
+        }
+        params
+    }
+}
+
+/// `GET /api/v1/employees`: one page of the organisation's employees.
+pub async fn employees(
+    filter: &EmployeeFilter,
+    cursor: Option<String>,
+) -> Result<Page<EmployeeSummary>, ApiError> {
+    json(call(Method::GET, &query_path(EMPLOYEES, filter.params(), cursor.as_deref()), None).await?).await
+}
+
+/// `POST /api/v1/employees`: a new employee (invited by mail).
+pub async fn create_employee(input: &EmployeeRecordInput) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::POST, EMPLOYEES, Some(to_body(input)?)).await?).await
+}
+
+/// `GET /api/v1/employees/{id}`.
+pub async fn employee(id: Uuid) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::GET, &format!("{EMPLOYEES}/{id}"), None).await?).await
+}
+
+/// `PUT /api/v1/employees/{id}` with the version read.
+pub async fn update_employee(id: Uuid, input: &EmployeeRecordInput) -> Result<EmployeeRecord, ApiError> {
+    json(call(Method::PUT, &format!("{EMPLOYEES}/{id}"), Some(to_body(input)?)).await?).await
+}
+
+/// `POST /api/v1/employees/{id}/reveal`: BSN and IBAN in full (audited).
+pub async fn reveal_employee(id: Uuid) -> Result<RevealedSecrets, ApiError> {
+    json(call(Method::POST, &format!("{EMPLOYEES}/{id}/reveal"), Some(empty())).await?).await
+}
+
+/// `GET /api/v1/employees/{id}/history`.
+pub async fn employee_history(id: Uuid) -> Result<Vec<RecordEvent>, ApiError> {
+    json(call(Method::GET, &format!("{EMPLOYEES}/{id}/history"), None).await?).await
+}
+
+/// `POST /api/v1/employees/{id}/review`: "klopt" for the review year.
+pub async fn confirm_employee(id: Uuid, year: i32, version: i32) -> Result<EmployeeRecord, ApiError> {
+    let body = to_body(&ReviewConfirmation { year, version })?;
+    json(call(Method::POST, &format!("{EMPLOYEES}/{id}/review"), Some(body)).await?).await
+}
+
+/// `GET /api/v1/employee-review?year=`.
+pub async fn review_progress(year: i32) -> Result<ReviewProgress, ApiError> {
+    json(call(Method::GET, &format!("{EMPLOYEE_REVIEW}?year={year}"), None).await?).await
+}
+
+/// `POST /api/v1/employee-imports?dry_run=…&file_name=…`: the file is the body.
+pub async fn import_employees(
+    dry_run: bool,
+    file_name: &str,
+    file: Vec<u8>,
+) -> Result<ImportResult, ApiError> {
+    let path = params_path(
+        EMPLOYEE_IMPORTS,
+        vec![("dry_run", dry_run.to_string()), ("file_name", file_name.to_string())],
+    );
+    json(send_checked(Method::POST, &path, Payload::Bytes(file)).await?).await
+}
+
 /// `GET /api/v1/change-requests?status=`: one page.
 pub async fn change_requests(
     status: ChangeRequestStatus,
@@ -1323,30 +1352,264 @@ pub async fn change_requests(
 ) -> Result<Page<ChangeRequest>, ApiError> {
     let params = vec![("status", status.as_str().to_string())];
     json(call(Method::GET, &query_path(CHANGE_REQUESTS, params, cursor.as_deref()), None).await?).await
+}
+
 /// `POST /api/v1/change-requests/{id}/decision`.
 pub async fn decide_change(id: Uuid, decision: &ChangeDecision) -> Result<ChangeRequest, ApiError> {
     json(call(Method::POST, &format!("{CHANGE_REQUESTS}/{id}/decision"), Some(to_body(decision)?)).await?)
+        .await
+}
+
 /// `GET /api/v1/me/employee-record`; `Ok(None)` when the employer has none.
 pub async fn my_employee_record() -> Result<Option<EmployeeRecord>, ApiError> {
     match call(Method::GET, MY_EMPLOYEE_RECORD, None).await {
         Ok(r) => json(r).await.map(Some),
         Err(e) if e.kind() == Some(ErrorKind::NotFound) => Ok(None),
         Err(e) => Err(e),
+    }
+}
+
 /// `PUT /api/v1/me/employee-record/contact`.
 pub async fn update_my_contact(update: &MyContactUpdate) -> Result<EmployeeRecord, ApiError> {
     json(call(Method::PUT, &format!("{MY_EMPLOYEE_RECORD}/contact"), Some(to_body(update)?)).await?).await
+}
+
 /// `PUT /api/v1/me/employee-record/iban` (needs the password).
 pub async fn change_my_iban(change: &MyIbanChange) -> Result<EmployeeRecord, ApiError> {
     json(call(Method::PUT, &format!("{MY_EMPLOYEE_RECORD}/iban"), Some(to_body(change)?)).await?).await
+}
+
 /// `GET /api/v1/me/change-requests`.
 pub async fn my_change_requests() -> Result<Vec<ChangeRequest>, ApiError> {
     json(call(Method::GET, MY_CHANGE_REQUESTS, None).await?).await
+}
+
 /// `POST /api/v1/me/change-requests`.
 pub async fn request_change(request: &NewChangeRequest) -> Result<ChangeRequest, ApiError> {
     json(call(Method::POST, MY_CHANGE_REQUESTS, Some(to_body(request)?)).await?).await
+}
+
 /// `POST /api/v1/me/change-requests/{id}/withdraw`.
 pub async fn withdraw_change(id: Uuid) -> Result<ChangeRequest, ApiError> {
     json(call(Method::POST, &format!("{MY_CHANGE_REQUESTS}/{id}/withdraw"), Some(empty())).await?).await
+}
+
+// --- Self-service (issue 6): personal documents, payslips, accruals, payments, placements, phase ---
+
+/// Filters of the document lists (`GET /api/v1/documents`, `/api/v1/me/documents`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentListFilter {
+    /// Only this person (employer list).
+    pub user_id: Option<Uuid>,
+    /// Only this kind.
+    pub kind: Option<shared::documents::PersonDocumentKind>,
+    /// Period overlapping from.
+    pub from: Option<NaiveDate>,
+    /// Period overlapping until.
+    pub to: Option<NaiveDate>,
+    /// Words in the title, file name or name.
+    pub q: String,
+    /// Only unread ones (own list).
+    pub unread: bool,
+}
+
+impl DocumentListFilter {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut p = Vec::new();
+        if let Some(u) = self.user_id {
+            p.push(("user_id", u.to_string()));
+        }
+        if let Some(k) = self.kind {
+            p.push(("kind", k.as_str().to_string()));
+        }
+        if let Some(d) = self.from {
+            p.push(("from", d.to_string()));
+        }
+        if let Some(d) = self.to {
+            p.push(("to", d.to_string()));
+        }
+        if !self.q.trim().is_empty() {
+            p.push(("q", self.q.trim().to_string()));
+        }
+        if self.unread {
+            p.push(("unread", "true".to_string()));
+        }
+        p
+    }
+}
+
+/// What goes with an uploaded personal document (the query of `POST /api/v1/documents`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonUploadMeta {
+    /// Whose document (the employer's uploads); `None` for one's own.
+    pub user_id: Option<Uuid>,
+    /// Kind.
+    pub kind: shared::documents::PersonDocumentKind,
+    /// Title.
+    pub title: String,
+    /// The file's name on the uploader's computer.
+    pub file_name: String,
+    /// Period start.
+    pub period_start: Option<NaiveDate>,
+    /// Period end.
+    pub period_end: Option<NaiveDate>,
+    /// Visible to the employee (the employer's uploads).
+    pub visible_employee: bool,
+}
+
+impl PersonUploadMeta {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut p = Vec::new();
+        if let Some(u) = self.user_id {
+            p.push(("user_id", u.to_string()));
+        }
+        p.push(("kind", self.kind.as_str().to_string()));
+        p.push(("title", self.title.trim().to_string()));
+        p.push(("file_name", self.file_name.clone()));
+        if let Some(d) = self.period_start {
+            p.push(("period_start", d.to_string()));
+        }
+        if let Some(d) = self.period_end {
+            p.push(("period_end", d.to_string()));
+        }
+        p.push(("visible_employee", self.visible_employee.to_string()));
+        p
+    }
+}
+
+/// `GET /api/v1/me/documents`: one page of one's own documents.
+pub async fn my_documents(
+    filter: DocumentListFilter,
+    cursor: Option<String>,
+) -> Result<Page<shared::documents::PersonDocument>, ApiError> {
+    let path = query_path("/api/v1/me/documents", filter.params(), cursor.as_deref());
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `GET /api/v1/documents`: one page of the organisation's documents (employer).
+pub async fn employee_documents(
+    filter: DocumentListFilter,
+    cursor: Option<String>,
+) -> Result<Page<shared::documents::PersonDocument>, ApiError> {
+    let path = query_path("/api/v1/documents", filter.params(), cursor.as_deref());
+    json(call(Method::GET, &path, None).await?).await
+}
+
+/// `POST /api/v1/documents?…`: the file itself is the request body.
+pub async fn upload_person_document(
+    meta: &PersonUploadMeta,
+    file: Vec<u8>,
+) -> Result<shared::documents::PersonDocument, ApiError> {
+    let path = params_path("/api/v1/documents", meta.params());
+    json(send_checked(Method::POST, &path, Payload::Bytes(file)).await?).await
+}
+
+/// Where a personal document (or a payslip's PDF) downloads: a plain link, the browser sends
+/// the session cookie and saves the attachment. The employee's first download marks it read.
+pub fn person_document_href(id: Uuid) -> String {
+    format!("/api/v1/documents/{id}/file")
+}
+
+/// `PUT /api/v1/documents/{id}/visibility` (employer).
+pub async fn set_person_document_visibility(
+    id: Uuid,
+    visible_employee: bool,
+) -> Result<shared::documents::PersonDocument, ApiError> {
+    let body = serde_json::json!({ "visible_employee": visible_employee });
+    json(call(Method::PUT, &format!("/api/v1/documents/{id}/visibility"), Some(body)).await?).await
+}
+
+/// `DELETE /api/v1/documents/{id}` (employer).
+pub async fn delete_person_document(id: Uuid) -> Result<(), ApiError> {
+    call(Method::DELETE, &format!("/api/v1/documents/{id}"), None).await.map(drop)
+}
+
+/// `GET /api/v1/me/payslips/years`.
+pub async fn my_payslip_years() -> Result<Vec<i32>, ApiError> {
+    json(call(Method::GET, "/api/v1/me/payslips/years", None).await?).await
+}
+
+/// `GET /api/v1/me/payslips?year=`.
+pub async fn my_payslips(year: Option<i32>) -> Result<Vec<shared::payroll::Payslip>, ApiError> {
+    let params = year.map(|y| vec![("year", y.to_string())]).unwrap_or_default();
+    json(call(Method::GET, &params_path("/api/v1/me/payslips", params), None).await?).await
+}
+
+/// `GET /api/v1/payslips/years/{user_id}` (employer).
+pub async fn payslip_years_of(user_id: Uuid) -> Result<Vec<i32>, ApiError> {
+    json(call(Method::GET, &format!("/api/v1/payslips/years/{user_id}"), None).await?).await
+}
+
+/// `GET /api/v1/payslips?user_id=&year=` (employer).
+pub async fn payslips_of(
+    user_id: Uuid,
+    year: Option<i32>,
+) -> Result<Vec<shared::payroll::Payslip>, ApiError> {
+    let mut params = vec![("user_id", user_id.to_string())];
+    if let Some(y) = year {
+        params.push(("year", y.to_string()));
+    }
+    json(call(Method::GET, &params_path("/api/v1/payslips", params), None).await?).await
+}
+
+/// `GET /api/v1/me/accruals`: per kind the balances over time, oldest first.
+pub async fn my_accruals() -> Result<Vec<shared::payroll::Accrual>, ApiError> {
+    json(call(Method::GET, "/api/v1/me/accruals", None).await?).await
+}
+
+/// `GET /api/v1/me/payments?from=&to=`: one page, newest first.
+pub async fn my_payments(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    cursor: Option<String>,
+) -> Result<Page<shared::payroll::Payment>, ApiError> {
+    let mut params = Vec::new();
+    if let Some(d) = from {
+        params.push(("from", d.to_string()));
+    }
+    if let Some(d) = to {
+        params.push(("to", d.to_string()));
+    }
+    json(call(Method::GET, &query_path("/api/v1/me/payments", params, cursor.as_deref()), None).await?).await
+}
+
+/// `GET /api/v1/me/placements`.
+pub async fn my_placements() -> Result<Vec<shared::placements::Placement>, ApiError> {
+    json(call(Method::GET, "/api/v1/me/placements", None).await?).await
+}
+
+/// `GET /api/v1/placements?hirer=`: one page (employer).
+pub async fn placements(
+    hirer: String,
+    cursor: Option<String>,
+) -> Result<Page<shared::placements::Placement>, ApiError> {
+    let params = if hirer.trim().is_empty() { vec![] } else { vec![("hirer", hirer.trim().to_string())] };
+    json(call(Method::GET, &query_path("/api/v1/placements", params, cursor.as_deref()), None).await?).await
+}
+
+/// `POST /api/v1/placements` (employer).
+pub async fn create_placement(
+    input: &shared::placements::PlacementInput,
+) -> Result<shared::placements::Placement, ApiError> {
+    json(call(Method::POST, "/api/v1/placements", Some(to_body(input)?)).await?).await
+}
+
+/// `DELETE /api/v1/placements/{id}` (employer).
+pub async fn delete_placement(id: Uuid) -> Result<(), ApiError> {
+    call(Method::DELETE, &format!("/api/v1/placements/{id}"), None).await.map(drop)
+}
+
+/// `GET /api/v1/me/phase`: `None` when the person has no phase (404).
+pub async fn my_phase() -> Result<Option<shared::placements::PhaseProgress>, ApiError> {
+    match call(Method::GET, "/api/v1/me/phase", None).await {
+        Ok(r) => json(r).await.map(Some),
+        Err(e) if e.kind() == Some(ErrorKind::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+// --- end of self-service ---
+
 /// A path with query parameters (no paging).
 fn params_path(path: &str, params: Vec<(&'static str, String)>) -> String {
     let query: Vec<String> =

@@ -36,6 +36,11 @@ use crate::pages::my_details::MyDetailsPage;
 use crate::pages::networks::{ClientPage, ClientsPage as NetworkClientsPage, NetworksLayout, NewClientPage};
 use crate::pages::news::{NewsAdminPage, NewsPage};
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::{
+    documents::DocumentsPage,
+    payroll::{AccrualsPage, PaymentsPage, PayslipsPage},
+    placements::{PhasePage, PlacementsPage},
+};
 use crate::session::provide_session;
 
 #[component]
@@ -105,6 +110,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":id") view=EmployeePage />
                     </ParentRoute>
                     <Route path=path!("mijn-gegevens") view=MyDetailsPage />
+                    // Self-service (issue 6).
+                    <Route path=path!("documenten") view=DocumentsPage />
+                    <Route path=path!("loonstroken") view=PayslipsPage />
+                    <Route path=path!("reserveringen") view=AccrualsPage />
+                    <Route path=path!("betalingen") view=PaymentsPage />
+                    <Route path=path!("plaatsingen") view=PlacementsPage />
+                    <Route path=path!("fase") view=PhasePage />
                     <Route path=path!("mijn-account") view=MyAccountPage />
                     <Route path=path!("eerst-instellen") view=ForcedSetupPage />
                     <Route path=path!("helpdesk") view=HelpdeskPage />

@@ -22,6 +22,7 @@ pub mod employees;
 pub mod hours;
 pub mod lists;
 pub mod security;
+pub mod selfservice;
 
 /// Where the chosen language is remembered in the browser, so the sign-in page
 /// speaks it before anyone has signed in.
@@ -120,6 +121,8 @@ pub struct Dict {
     pub absence: &'static absence::AbsenceTexts,
     /// Care networks and the organisation side of them.
     pub care: &'static care::CareTexts,
+    /// Documents, payslips, accruals, payments, placements and phases.
+    pub selfservice: &'static selfservice::SelfServiceTexts,
     /// The one list component.
     pub lists: &'static lists::ListTexts,
 }
@@ -317,6 +320,7 @@ pub static NL: Dict = Dict {
     contact: &contact::NL,
     absence: &absence::NL,
     care: &care::NL,
+    selfservice: &selfservice::NL,
     lists: &lists::NL,
 };
 
@@ -405,6 +409,7 @@ pub static EN: Dict = Dict {
     contact: &contact::EN,
     absence: &absence::EN,
     care: &care::EN,
+    selfservice: &selfservice::EN,
     lists: &lists::EN,
 };
 

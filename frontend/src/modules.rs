@@ -17,6 +17,9 @@ pub enum Module {
     Documents,
     Contracts,
     News,
+    // Self-service (issue 6): Loonstroken (with Reserveringen, Betalingen) and Plaatsingen (with Fase).
+    Payslips,
+    Placements,
     Network,
     Reports,
     Admin,
@@ -30,7 +33,7 @@ pub fn networks_enabled(me: &Me) -> bool {
 
 impl Module {
     /// In menu order.
-    pub const ALL: [Module; 11] = [
+    pub const ALL: [Module; 13] = [
         Module::Hours,
         Module::Absence,
         Module::MyDetails,
@@ -38,6 +41,8 @@ impl Module {
         Module::Documents,
         Module::Contracts,
         Module::News,
+        Module::Payslips,
+        Module::Placements,
         Module::Network,
         Module::Reports,
         Module::Admin,
@@ -54,6 +59,8 @@ impl Module {
             Module::Documents => "documenten",
             Module::Contracts => "contracten",
             Module::News => "nieuws",
+            Module::Payslips => "loonstroken",
+            Module::Placements => "plaatsingen",
             Module::Network => "netwerken",
             Module::Reports => "rapportages",
             Module::Admin => "beheer",
@@ -63,18 +70,7 @@ impl Module {
 
     /// Whether the module exists; the others are "coming soon".
     pub fn is_built(self) -> bool {
-        matches!(
-            self,
-            Module::Hours
-                | Module::Absence
-                | Module::Contracts
-                | Module::News
-                | Module::MyDetails
-                | Module::Employees
-                | Module::Network
-                | Module::Admin
-                | Module::Helpdesk
-        )
+        !matches!(self, Module::Reports)
     }
 
     /// Finds a module by its path segment.
@@ -97,6 +93,8 @@ impl Module {
             Module::Documents => t.nav_documents,
             Module::Contracts => crate::i18n::contracts::texts(t.locale).nav_contracts,
             Module::News => crate::i18n::contracts::texts(t.locale).nav_news,
+            Module::Payslips => t.selfservice.nav_payslips(),
+            Module::Placements => t.selfservice.nav_placements(),
             Module::Network => t.nav_network,
             Module::Reports => t.nav_reports,
             Module::Admin => t.nav_admin,
@@ -114,6 +112,8 @@ impl Module {
             Module::Documents => t.about_documents,
             Module::Contracts => crate::i18n::contracts::texts(t.locale).about_contracts,
             Module::News => crate::i18n::contracts::texts(t.locale).about_news,
+            Module::Payslips => t.selfservice.about_payslips(),
+            Module::Placements => t.selfservice.about_placements(),
             Module::Network => t.about_network,
             Module::Reports => t.about_reports,
             Module::Admin => t.about_admin,
@@ -131,6 +131,8 @@ impl Module {
             Module::Documents => IconName::Documents,
             Module::Contracts => IconName::Pencil,
             Module::News => IconName::Mail,
+            Module::Payslips => IconName::Payslips,
+            Module::Placements => IconName::Placements,
             Module::Network => IconName::Network,
             Module::Reports => IconName::Reports,
             Module::Admin => IconName::Admin,

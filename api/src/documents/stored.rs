@@ -42,9 +42,9 @@ pub struct NewDocument<'a> {
     pub uploaded_by_name: &'a str,
 }
 
-/// The storage files live in.
-pub fn storage(state: &AppState) -> Storage {
-    Storage::new(state.config.files_dir.clone())
+/// The storage files live in (local disk or the configured bucket).
+pub fn storage(state: &AppState) -> &Storage {
+    &state.files
 }
 
 /// Hex SHA-256 of `bytes` (what a contract signature covers).
@@ -102,7 +102,7 @@ pub async fn store(
         size_bytes: Set(bytes.len() as i64),
         sha256: Set(sha256_hex(bytes)),
         storage_key: Set(key.clone()),
-        storage_backend: Set("local".into()),
+        storage_backend: Set(files.backend().into()),
         visible_employee: Set(new.visible_employee),
         visible_employer: Set(new.visible_employer),
         uploaded_by: Set(new.uploaded_by),
@@ -113,7 +113,7 @@ pub async fn store(
     match row.insert(db).await {
         Ok(m) => Ok(m),
         Err(e) => {
-            let _ = files.delete(&key).await;
+            let _ = files.delete_from(files.backend(), &key).await;
             Err(e.into())
         }
     }
@@ -121,11 +121,19 @@ pub async fn store(
 
 /// The decrypted bytes of a stored document (404 when the file is gone).
 pub async fn read(state: &AppState, doc: &person_document::Model) -> Result<Vec<u8>, ApiError> {
+    // The row says where the file is: switching backends keeps older files readable.
     storage(state)
-        .get(&state.data_key, &doc.storage_key)
+        .get_from(&doc.storage_backend, &state.data_key, &doc.storage_key)
         .await
         .map_err(ApiError::internal)?
         .ok_or_else(ApiError::not_found)
+}
+
+/// Deletes a stored document's file (after its row is gone); a failure is logged, not fatal.
+pub async fn delete_file(state: &AppState, doc: &person_document::Model) {
+    if let Err(e) = storage(state).delete_from(&doc.storage_backend, &doc.storage_key).await {
+        tracing::warn!(document = %doc.id, error = %e, "could not delete a document's file");
+    }
 }
 
 /// The API shape of a stored document.

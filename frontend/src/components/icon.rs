@@ -33,6 +33,8 @@ pub enum IconName {
     Lock,
     Trash,
     Pencil,
+    Payslips,
+    Placements,
 }
 
 impl IconName {
@@ -92,6 +94,13 @@ impl IconName {
                 &["M4 6.5h16", "M9.5 6.5V4h5v2.5", "M6 6.5l1 14h10l1-14", "M10 10.5v6", "M14 10.5v6"]
             }
             Self::Pencil => &["M4 20l1-4.5L16 4.5l3.5 3.5L8.5 19z", "M13.5 7l3.5 3.5"],
+            Self::Payslips => &[
+                "M5 3.5h14v17l-2.5-1.5-2.5 1.5-2-1.5-2 1.5-2.5-1.5L5 20.5z",
+                "M14.5 8.5a3 3 0 1 0 0 5",
+                "M8.5 10h5",
+                "M8.5 12h5",
+            ],
+            Self::Placements => &["M3.5 8h17v12h-17z", "M9 8V5.5h6V8", "M3.5 13h17"],
             Self::Building => {
                 &["M4.5 21V4.5h10V21", "M14.5 9.5h5V21", "M3 21h18", "M8 8h3", "M8 12h3", "M8 16h3"]
             }

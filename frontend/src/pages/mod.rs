@@ -14,3 +14,7 @@ pub mod my_details;
 pub mod networks;
 pub mod news;
 pub mod not_found;
+// Self-service (issue 6).
+pub mod documents;
+pub mod payroll;
+pub mod placements;
