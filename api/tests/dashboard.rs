@@ -12,7 +12,9 @@ use poort::{
     config::Config,
     entities::{employee_change_request, employee_record, person_document, user_setting},
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, sea_query::Expr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, sea_query::Expr,
+};
 use serde_json::{Value, json};
 use uuid::Uuid;
 

@@ -13,7 +13,7 @@ use poort::{
     config::Config,
     entities::{employee_record, membership, user},
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, sea_query::Expr};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -40,6 +40,26 @@ async fn record(t: &TestApp, email: &str, number: &str) -> Uuid {
         .unwrap()
         .unwrap();
     let now = poort::clock::Clock::now(&t.clock);
+    // The demo already gives many people a record: take over theirs (and free the number).
+    let db = &t.state.db.write;
+    employee_record::Entity::update_many()
+        .col_expr(employee_record::Column::PersonnelNumber, Expr::value(format!("old-{number}")))
+        .filter(employee_record::Column::OrganisationId.eq(m.organisation_id))
+        .filter(employee_record::Column::PersonnelNumber.eq(number))
+        .exec(db)
+        .await
+        .unwrap();
+    if let Some(existing) = employee_record::Entity::find()
+        .filter(employee_record::Column::MembershipId.eq(m.id))
+        .one(db)
+        .await
+        .unwrap()
+    {
+        let mut r: employee_record::ActiveModel = existing.into();
+        r.personnel_number = Set(number.into());
+        r.update(db).await.unwrap();
+        return u;
+    }
     employee_record::ActiveModel {
         id: Set(Uuid::now_v7()),
         organisation_id: Set(m.organisation_id),
