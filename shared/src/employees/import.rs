@@ -96,7 +96,8 @@ pub fn header(col: Column) -> String {
 pub const REQUIRED: [Column; 4] =
     [Column::PersonnelNumber, Column::FirstName, Column::LastName, Column::Email];
 
-/// Full-time week assumed when the file has contract hours but no full-time hours.
+/// Full-time week assumed when the file has contract hours but no full-time hours (or the
+/// contract hours, when those are more).
 pub const DEFAULT_FULL_TIME_MINUTES: i32 = 38 * 60;
 
 /// The column a header names, if any.
@@ -218,7 +219,8 @@ pub fn read_row(headers: &[String], cells: &[String]) -> Result<EmployeeRecordIn
     let mut employment = Vec::new();
     match (starts_on, contract) {
         (Some(starts_on), Some(contract_minutes)) => {
-            let full_time_minutes = full_time.unwrap_or(DEFAULT_FULL_TIME_MINUTES);
+            // Without a full-time column a 40-hour contract is full time, not "above full time".
+            let full_time_minutes = full_time.unwrap_or(DEFAULT_FULL_TIME_MINUTES.max(contract_minutes));
             let p = EmploymentPeriodInput {
                 starts_on,
                 ends_on,
@@ -348,6 +350,30 @@ mod tests {
         assert!(named.contains(&("Geboortedatum", "format")));
         assert!(named.contains(&("Huisnummer", "required")) && named.contains(&("Plaats", "required")));
         assert_eq!(named.iter().filter(|p| p.1 == "required").count(), 1 + 3, "{named:?}");
+    }
+
+    #[test]
+    fn without_a_full_time_column_a_long_contract_is_full_time() {
+        let (h, c) = row(&[
+            ("Personeelsnummer", "1040"),
+            ("Voornaam", "Ruben"),
+            ("Achternaam", "Verhoef"),
+            ("E-mail", "ruben@example.nl"),
+            ("In dienst", "01-12-2026"),
+            ("Contracturen", "40"),
+        ]);
+        let r = read_row(&h, &c).unwrap();
+        assert_eq!((r.employment[0].contract_minutes, r.employment[0].full_time_minutes), (2400, 2400));
+        let (h, c) = row(&[
+            ("Personeelsnummer", "1040"),
+            ("Voornaam", "Ruben"),
+            ("Achternaam", "Verhoef"),
+            ("E-mail", "ruben@example.nl"),
+            ("In dienst", "01-12-2026"),
+            ("Contracturen", "40"),
+            ("Fulltime uren", "36"),
+        ]);
+        assert_eq!(read_row(&h, &c).unwrap_err()[0].code, "above_full_time");
     }
 
     #[test]
