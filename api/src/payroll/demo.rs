@@ -217,7 +217,7 @@ async fn person(
                 built_up: Set(built_up),
                 taken: Set(taken),
                 balance: Set(balance),
-                external_id: Set(Some(format!("demo-{}-{}-{label}", kind.as_str(), m.user_id.simple()))),
+                external_id: Set(Some(format!("demo-{}-{}-{as_of}", kind.as_str(), m.user_id.simple()))),
                 created_at: Set(arrived),
             }
             .insert(db)
