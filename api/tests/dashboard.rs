@@ -242,6 +242,8 @@ async fn change_requests_and_the_january_review_reach_the_employer_side() {
         "every demo record still to confirm for 2027"
     );
     assert_eq!(review[0]["due_on"], "2027-01-31");
+    // The browser's review page (frontend/src/app.rs: medewerkers/controle).
+    assert_eq!(review[0]["link"], "/medewerkers/controle");
     employee_record::Entity::update_many()
         .col_expr(employee_record::Column::ReviewedYear, Expr::value(2027))
         .filter(employee_record::Column::OrganisationId.eq(org))

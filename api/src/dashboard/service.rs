@@ -54,7 +54,7 @@ pub mod links {
     /// Change requests to decide.
     pub const CHANGE_REQUESTS: &str = "/medewerkers/wijzigingsverzoeken";
     /// The yearly review.
-    pub const REVIEW: &str = "/medewerkers/jaarcontrole";
+    pub const REVIEW: &str = "/medewerkers/controle";
 }
 
 fn local_date(at: DateTime<Utc>) -> NaiveDate {
