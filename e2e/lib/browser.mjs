@@ -51,7 +51,16 @@ export async function openBrowser(viewport, { now } = {}) {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  // A Rust panic logs "panicked at …" to the console before the wasm trap
+  // surfaces as a bare "unreachable" page error: keep that line with the error.
+  let lastConsoleError = '';
+  page.on('console', (message) => {
+    if (message.type() === 'error') lastConsoleError = message.text();
+  });
+  page.on('pageerror', (error) => {
+    const panic = lastConsoleError.includes('panicked at') ? ` (${lastConsoleError})` : '';
+    errors.push(`${error.message}${panic}`);
+  });
 
   return {
     page,

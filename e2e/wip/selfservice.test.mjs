@@ -201,8 +201,13 @@ for (const viewport of VIEWPORTS) {
       await page.locator('[data-testid="document-row"][data-title="Diploma VCA Vol"]').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="document-row"]').length === 1);
       await page.getByTestId('clear-filters').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="document-row"][data-title="Diploma VCA Basis"]'));
       await page.getByTestId('documents-kind').selectOption('payslip');
-      await page.locator('[data-testid="document-row"]').first().waitFor();
+      // The list reloads with the filter: wait until the certificates have gone.
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[data-testid="document-row"]')];
+        return rows.length > 0 && rows.every((r) => r.dataset.kind === 'payslip');
+      });
       const titles = await page.getByTestId('document-row').evaluateAll((rows) => rows.map((r) => r.dataset.title));
       assert.ok(titles.every((t) => t.startsWith('Loonstrook')), titles.join(', '));
       await pieter.screenshot('selfservice-documents-nl');

@@ -248,7 +248,7 @@ fn DocumentRow(
     let visible = d.visible_employee;
     let own_upload = d.uploaded_by_name == d.person_name;
     view! {
-        <tr data-testid="document-row" data-title=d.title.clone() data-unread=move || is_new.get().to_string()>
+        <tr data-testid="document-row" data-title=d.title.clone() data-kind=kind.as_str() data-unread=move || is_new.get().to_string()>
             <td data-label=move || s().col_title()>
                 <div class="cell-stack">
                     <a href=href.clone() download=d.file_name.clone() class="cell-title" data-testid="document-link" on:click=move |_| is_new.set(false)>{d.title.clone()}</a>

@@ -73,6 +73,10 @@ pub struct RecordForm {
     pub cost_centre: Field,
     pub periods: RwSignal<Vec<PeriodForm>>,
     next_key: RwSignal<u32>,
+    /// The page's reactive owner. Periods are added from click handlers that run under
+    /// whatever view holds the button (the record view, which closes as the form opens);
+    /// their signals must live as long as the form, or reading them panics.
+    owner: StoredValue<Option<Owner>>,
 }
 
 fn hours_text(minutes: i32) -> String {
@@ -105,6 +109,7 @@ impl RecordForm {
             cost_centre: Field::new(),
             periods: RwSignal::new(Vec::new()),
             next_key: RwSignal::new(0),
+            owner: StoredValue::new(Owner::current()),
         }
     }
 
@@ -143,7 +148,10 @@ impl RecordForm {
     fn new_period(&self) -> PeriodForm {
         let key = self.next_key.get_untracked();
         self.next_key.set(key + 1);
-        PeriodForm::new(key)
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| PeriodForm::new(key)),
+            None => PeriodForm::new(key),
+        }
     }
 
     /// Adds an empty period.

@@ -42,6 +42,10 @@ pub fn MyDetailsPage() -> impl IntoView {
     };
     load();
     let reload = Callback::new(move |_: ()| load());
+    // Saving replaces the record, which draws the sections anew: their "saved" notices
+    // live here so they outlast that.
+    let contact_notice = RwSignal::new(None::<String>);
+    let iban_notice = RwSignal::new(None::<String>);
     view! {
         <div class="page my-details-page">
             <header class="page-header">
@@ -54,8 +58,8 @@ pub fn MyDetailsPage() -> impl IntoView {
                 Some(None) => Some(view! { <section class="card section-card" data-testid="no-record"><p>{move || t().no_record}</p></section> }.into_any()),
                 Some(Some(r)) => Some(view! {
                     <Known r=r.clone() />
-                    <ContactForm r=r.clone() record=record />
-                    <IbanForm record=record />
+                    <ContactForm r=r.clone() record=record notice=contact_notice />
+                    <IbanForm record=record notice=iban_notice />
                     <RequestForm reload=reload />
                     <section class="card section-card" data-testid="id-document">
                         <h2>{move || t().id_document_heading}</h2>
@@ -120,10 +124,13 @@ fn Known(r: EmployeeRecord) -> impl IntoView {
 }
 
 #[component]
-fn ContactForm(r: EmployeeRecord, record: RwSignal<Option<Option<EmployeeRecord>>>) -> impl IntoView {
+fn ContactForm(
+    r: EmployeeRecord,
+    record: RwSignal<Option<Option<EmployeeRecord>>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
     let t = use_texts();
     let editing = RwSignal::new(false);
-    let notice = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let (street, house, postcode, city, phone, emergency) =
         (Field::new(), Field::new(), Field::new(), Field::new(), Field::new(), Field::new());
@@ -240,12 +247,14 @@ fn ContactForm(r: EmployeeRecord, record: RwSignal<Option<Option<EmployeeRecord>
 }
 
 #[component]
-fn IbanForm(record: RwSignal<Option<Option<EmployeeRecord>>>) -> impl IntoView {
+fn IbanForm(
+    record: RwSignal<Option<Option<EmployeeRecord>>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
     let t = use_texts();
     let open = RwSignal::new(false);
     let iban = Field::new();
     let password = Field::new();
-    let notice = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let v = iban.value.get();
