@@ -99,6 +99,12 @@ for (const viewport of VIEWPORTS) {
       // Nothing chosen: Dutch field errors, nothing sent.
       await page.getByTestId('contract-submit').click();
       await page.getByTestId('contract-person-error').getByText('Kies een medewerker van je organisatie.').waitFor();
+      // The people come from the employee records; a search narrows them.
+      await page.getByTestId('contract-person-search').fill('Smit');
+      await page.waitForFunction(() => {
+        const names = [...document.querySelectorAll('[data-testid="contract-person"] option')].map((o) => o.textContent);
+        return names.includes('Pieter Smit') && names.length === 2;
+      });
       await page.getByTestId('contract-person').selectOption({ label: PIETER.name });
       await page.getByLabel('Titel', { exact: true }).fill(title);
       await page.getByTestId('contract-file').setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: file });

@@ -36,8 +36,6 @@ texts! {
 
     list_title: "Medewerkers", "Employees";
     list_intro: "De werknemersgegevens van je organisatie. Klik op een naam voor alle gegevens.", "Your organisation's employee data. Click a name for everything on file.";
-    search: "Zoeken", "Search";
-    search_hint: "Naam, personeelsnummer of e-mailadres", "Name, personnel number or e-mail address";
     department: "Afdeling", "Department";
     cost_centre: "Kostenplaats", "Cost centre";
     personnel_number: "Personeelsnummer", "Personnel number";

@@ -5,7 +5,6 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use shared::auth::Role;
 use shared::documents::MAX_PERSON_DOCUMENT_BYTES;
 use shared::error::ErrorKind;
 use uuid::Uuid;
@@ -23,7 +22,13 @@ pub fn NewContractPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(|t| texts(t.locale).new_contract_title.into());
     let c = move || texts(i18n.locale());
-    let people = LocalResource::new(|| api::members(None));
+    // The people come from the employee records (what offering a contract needs is the same
+    // right); a search narrows them, so large organisations are not one long select.
+    let person_q = RwSignal::new(String::new());
+    let people = LocalResource::new(move || {
+        let filter = api::EmployeeFilter { q: person_q.get(), ..Default::default() };
+        async move { api::employees(&filter, None).await }
+    });
     let person = RwSignal::new(String::new());
     let person_error = RwSignal::new(None::<String>);
     let title = RwSignal::new(String::new());
@@ -123,6 +128,15 @@ pub fn NewContractPage() -> impl IntoView {
             <form class="card section-card" novalidate on:submit=on_submit>
                 <div class="field" class:has-error=move || person_error.with(Option::is_some)>
                     <label for="contract-person">{move || c().person}</label>
+                    <input
+                        type="search"
+                        class="picker-search"
+                        data-testid="contract-person-search"
+                        aria-label=move || c().find_person
+                        placeholder=move || c().find_person
+                        prop:value=move || person_q.get()
+                        on:input=move |ev| person_q.set(event_target_value(&ev))
+                    />
                     <select
                         id="contract-person"
                         data-testid="contract-person"
@@ -136,8 +150,10 @@ pub fn NewContractPage() -> impl IntoView {
                         {move || people.get().and_then(Result::ok).map(|page| {
                             page.items
                                 .into_iter()
-                                .filter(|m| m.role == Role::Employee)
-                                .map(|m| view! { <option value=m.user_id.to_string()>{m.name.clone()}</option> })
+                                .map(|e| {
+                                    let chosen = person.with_untracked(|p| *p == e.user_id.to_string());
+                                    view! { <option value=e.user_id.to_string() selected=chosen>{e.name.clone()}</option> }
+                                })
                                 .collect_view()
                         })}
                     </select>

@@ -46,6 +46,7 @@ pub fn MyDetailsPage() -> impl IntoView {
     // live here so they outlast that.
     let contact_notice = RwSignal::new(None::<String>);
     let iban_notice = RwSignal::new(None::<String>);
+    let request_notice = RwSignal::new(None::<String>);
     view! {
         <div class="page my-details-page">
             <header class="page-header">
@@ -60,7 +61,7 @@ pub fn MyDetailsPage() -> impl IntoView {
                     <Known r=r.clone() />
                     <ContactForm r=r.clone() record=record notice=contact_notice />
                     <IbanForm record=record notice=iban_notice />
-                    <RequestForm reload=reload />
+                    <RequestForm reload=reload notice=request_notice />
                     <section class="card section-card" data-testid="id-document">
                         <h2>{move || t().id_document_heading}</h2>
                         <p>{move || t().id_document_text}</p>
@@ -327,13 +328,12 @@ fn IbanForm(
 }
 
 #[component]
-fn RequestForm(reload: Callback<()>) -> impl IntoView {
+fn RequestForm(reload: Callback<()>, notice: RwSignal<Option<String>>) -> impl IntoView {
     let t = use_texts();
     let field = RwSignal::new(ChangeField::ContractMinutes);
     let value = Field::new();
     let effective = Field::new();
     let reason = Field::new();
-    let notice = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let send = Action::new_local(move |_: &()| async move {
         let t = t();
