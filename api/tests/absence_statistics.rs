@@ -483,6 +483,46 @@ async fn per_employee_and_mutations() {
     ];
     assert_eq!(seen, want.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())));
     assert_eq!(items[3]["recovered_percent"], 50);
+
+    // The downloads hold every row.
+    let r = send(
+        &app,
+        eva.on(browser(Method::GET, &format!("/api/v1/absence/statistics/export/employees.csv?{base}"))),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(r.header("content-type").unwrap().starts_with("text/csv"));
+    assert_eq!(
+        r.header("content-disposition").unwrap(),
+        "attachment; filename=\"verzuim-per-medewerker-2026-03-01-2026-03-31.csv\""
+    );
+    let csv = r.text();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(lines[0].starts_with("Personeelsnummer;Naam;Afdeling"), "{csv}");
+    assert_eq!(lines[2], "9001;Bram Bakker;Statistiek;31;18,60;10;6,00;32,26;1;Hersteld");
+    assert_eq!(lines[3], "9002;Carla Claassen;Statistiek;31;31,00;27;18,50;59,68;1;Gedeeltelijk ziek");
+    let r = send(
+        &app,
+        eva.on(browser(Method::GET, &format!("/api/v1/absence/statistics/export/mutations.xlsx?{base}"))),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(r.body.starts_with(b"PK"));
+    let r = send(
+        &app,
+        eva.on(browser(Method::GET, &format!("/api/v1/absence/statistics/export/mutations.csv?{base}"))),
+    )
+    .await;
+    assert_eq!(r.text().lines().count(), 8, "{}", r.text());
+    assert!(
+        r.text().contains("15-03-2026;Gedeeltelijk herstel;Carla Claassen;9002;S-2-0;50"),
+        "{}",
+        r.text()
+    );
+    let r =
+        send(&app, eva.on(browser(Method::GET, "/api/v1/absence/statistics/export/everything.pdf"))).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     for m in &items {
         for medical in ["diagnosis", "notes", "functional_limitations", "contact_phone"] {
             assert!(m.get(medical).is_none(), "{m}");
@@ -509,6 +549,7 @@ async fn only_those_who_see_the_organisations_absence_get_its_figures() {
         "/api/v1/absence/statistics",
         "/api/v1/absence/statistics/employees",
         "/api/v1/absence/statistics/mutations",
+        "/api/v1/absence/statistics/export/employees.xlsx",
     ] {
         let r = send(&app, pieter.on(browser(Method::GET, path))).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}: {}", r.text());

@@ -3,6 +3,7 @@
 //! `shared::absence::statistics`; the sums are added up in SQL (`store`), with the
 //! per-backend bits in `sql`. Only counts and dates: nothing medical is read.
 
+pub mod exports;
 pub mod routes;
 pub mod service;
 pub mod sql;

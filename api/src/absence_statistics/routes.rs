@@ -1,7 +1,7 @@
 //! `/api/v1/absence/statistics…`. Thin handlers; access, period and sums are in the
 //! modules beside.
 
-use actix_web::{HttpRequest, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, http::header, web};
 use shared::{
     Page,
     absence::statistics::{EmployeeStatistics, Mutation, StatisticsReport},
@@ -9,7 +9,10 @@ use shared::{
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::service::{self, StatisticsQuery};
+use super::{
+    exports::{self, Kind},
+    service::{self, StatisticsQuery},
+};
 use crate::{
     absence::{access, reports::today},
     audit::{self, ClientInfo},
@@ -20,7 +23,7 @@ use crate::{
 
 /// Registers this capability's routes.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(statistics).service(employees).service(mutations);
+    cfg.service(statistics).service(employees).service(mutations).service(export);
 }
 
 /// Absence figures by the Dutch standard (CBS/SZW 1996) for a period and scope: absence
@@ -113,4 +116,55 @@ async fn mutations(
     audit_read(&state, &actor, audience, scope.organisation_id, "absence_statistics_mutations_read", &req)
         .await?;
     Ok(web::Json(service::mutations(&state, &scope, period, &q).await?))
+}
+
+/// The per-employee overview or the mutations of the period and scope as a download:
+/// every row, as `csv` (semicolons, decimal comma) or `xlsx`.
+#[utoipa::path(
+    tag = "absence",
+    params(
+        ("file" = String, Path, description = "employees.csv, employees.xlsx, mutations.csv or mutations.xlsx"),
+        StatisticsQuery,
+    ),
+    responses(
+        (status = 200, description = "The file, as an attachment", content_type = "text/csv"),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/absence/statistics/export/{file}")]
+async fn export(
+    state: web::Data<AppState>,
+    actor: Actor,
+    file: web::Path<String>,
+    q: web::Query<StatisticsQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let (kind, ext) = match file.as_str() {
+        "employees.csv" => (Kind::Employees, "csv"),
+        "employees.xlsx" => (Kind::Employees, "xlsx"),
+        "mutations.csv" => (Kind::Mutations, "csv"),
+        "mutations.xlsx" => (Kind::Mutations, "xlsx"),
+        _ => return Err(ApiError::not_found()),
+    };
+    let period = q.period(today(state.clock.now()))?;
+    let (scope, _, audience) = service::authorise(&state, &actor, &q).await?;
+    let action = match kind {
+        Kind::Employees => "absence_statistics_employees_read",
+        Kind::Mutations => "absence_statistics_mutations_read",
+    };
+    audit_read(&state, &actor, audience, scope.organisation_id, action, &req).await?;
+    let table = exports::table(&state, &scope, period, kind).await?;
+    let (body, mime) = if ext == "csv" {
+        (exports::to_csv(&table)?, "text/csv; charset=utf-8")
+    } else {
+        (exports::to_xlsx(&table)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    };
+    let name = format!("{}-{}-{}.{ext}", kind.name(), period.start, period.end);
+    Ok(HttpResponse::Ok()
+        .content_type(mime)
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .body(body))
 }

@@ -10,6 +10,7 @@ use shared::Page;
 use shared::absence::statistics::{
     CurrentState, DEFAULT_DURATION_CLASSES, DurationCounts, EmployeeStatistics, MonthlyRate, Mutation,
     MutationKind, Period, Statistics, StatisticsReport, StatisticsScope, Sums, duration_class,
+    rate_from_sums,
 };
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -242,7 +243,7 @@ pub async fn report(
     }
     let rate = |key: i64| {
         let employed = employed.get(&key).map_or(0.0, |e| e.0);
-        shared::absence::statistics::rate_from_sums(sick.get(&key).copied().unwrap_or(0.0), employed).percent
+        rate_from_sums(sick.get(&key).copied().unwrap_or(0.0), employed).percent
     };
     let monthly = (1..)
         .zip(&months)
@@ -256,6 +257,9 @@ pub async fn report(
     Ok(StatisticsReport { scope: shown, statistics: Statistics::from_sums(period, &sums), monthly })
 }
 
+/// The export's batch size: each batch costs the same few queries.
+pub const EXPORT_BATCH: u64 = 1000;
+
 /// A page of the per-employee overview, by name.
 pub async fn employees(
     state: &AppState,
@@ -263,12 +267,24 @@ pub async fn employees(
     period: Period,
     q: &StatisticsQuery,
 ) -> Result<Page<EmployeeStatistics>, ApiError> {
-    let db = &state.db.read;
     let page = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
-    let after: Option<(String, Uuid)> = page.decode()?;
+    let (items, next) = employees_after(state, scope, period, page.decode()?, page.limit()).await?;
+    Ok(Page { items, next_cursor: next.map(|n| pagination::encode(&n)) })
+}
+
+/// Up to `limit` employees after `after` (sort name, id), and where the next batch
+/// starts when there is one.
+pub async fn employees_after(
+    state: &AppState,
+    scope: &Scope,
+    period: Period,
+    after: Option<(String, Uuid)>,
+    limit: u64,
+) -> Result<(Vec<EmployeeStatistics>, Option<(String, Uuid)>), ApiError> {
+    let db = &state.db.read;
     let w = window(PERIOD, &period);
-    let rows = store::records_page(db, scope, w, after, page.limit()).await?;
-    let (rows, next_cursor) = pagination::page(rows, page.limit(), |r| (r.sort_name.clone(), r.id));
+    let rows = store::records_page(db, scope, w, after, limit).await?;
+    let (rows, next) = cut(rows, limit, |r| (r.sort_name.clone(), r.id));
     let page_scope = Scope { records: Some(rows.iter().map(|r| r.id).collect()), ..scope.clone() };
     let employed: HashMap<Uuid, (f64, i64)> = store::employment::<Uuid>(db, &page_scope, &[w], Group::Record)
         .await?
@@ -308,17 +324,22 @@ pub async fn employees(
                 weighted_employed_days,
                 sick_days: count(sick_days),
                 weighted_sick_days,
-                absence_percent: shared::absence::statistics::rate_from_sums(
-                    weighted_sick_days,
-                    weighted_employed_days,
-                )
-                .percent,
+                absence_percent: rate_from_sums(weighted_sick_days, weighted_employed_days).percent,
                 reports: count(reports.get(&r.id).copied().unwrap_or(0)),
                 current_state,
             }
         })
         .collect();
-    Ok(Page { items, next_cursor })
+    Ok((items, next))
+}
+
+/// Cuts `rows` (fetched with `limit + 1`) to `limit`, with the last one's position when
+/// there are more.
+fn cut<R, P>(mut rows: Vec<R>, limit: u64, position: impl Fn(&R) -> P) -> (Vec<R>, Option<P>) {
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next = if more { rows.last().map(position) } else { None };
+    (rows, next)
 }
 
 /// A page of the sick and recovery reports dated in the period, by date.
@@ -329,10 +350,20 @@ pub async fn mutations(
     q: &StatisticsQuery,
 ) -> Result<Page<Mutation>, ApiError> {
     let page = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
-    let after: Option<(NaiveDate, Uuid)> = page.decode()?;
-    let rows =
-        store::mutations_page(&state.db.read, scope, window(PERIOD, &period), after, page.limit()).await?;
-    let (rows, next_cursor) = pagination::page(rows, page.limit(), |r| (r.day, r.id));
+    let (items, next) = mutations_after(state, scope, period, page.decode()?, page.limit()).await?;
+    Ok(Page { items, next_cursor: next.map(|n| pagination::encode(&n)) })
+}
+
+/// Up to `limit` mutations after `after` (date, row id), and where the next batch starts.
+pub async fn mutations_after(
+    state: &AppState,
+    scope: &Scope,
+    period: Period,
+    after: Option<(NaiveDate, Uuid)>,
+    limit: u64,
+) -> Result<(Vec<Mutation>, Option<(NaiveDate, Uuid)>), ApiError> {
+    let rows = store::mutations_page(&state.db.read, scope, window(PERIOD, &period), after, limit).await?;
+    let (rows, next) = cut(rows, limit, |r| (r.day, r.id));
     let items = rows
         .into_iter()
         .map(|r| Mutation {
@@ -351,7 +382,7 @@ pub async fn mutations(
             recovered_percent: r.percent.map(count),
         })
         .collect();
-    Ok(Page { items, next_cursor })
+    Ok((items, next))
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //! clipping is `LEAST`/`GREATEST` (SQLite: `MIN`/`MAX`) of day numbers (see [`Sql`]).
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, TryGetable};
+use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, TryGetable, Value};
 use uuid::Uuid;
 
 use super::sql::{Sql, day_number};
@@ -371,13 +371,8 @@ pub async fn records_page(
     let mut q = Sql::new(db.get_database_backend());
     let (joins, conds) = scope_sql(&mut q, scope);
     let (from, to) = (q.bind(period.start), q.bind(period.end));
-    let keyset = match after {
-        Some((name, id)) => {
-            let (n, i) = (q.bind(name), q.bind(id));
-            format!(" AND (r.sort_name > {n} OR (r.sort_name = {n} AND r.id > {i}))")
-        }
-        None => String::new(),
-    };
+    let keyset =
+        after.map(|a| format!(" AND {}", keyset(&mut q, a, "r.sort_name", "r.id"))).unwrap_or_default();
     let text = format!(
         "SELECT r.id, r.user_id, r.first_name, r.infix, r.last_name, r.sort_name, r.personnel_number, \
          r.department FROM employee_records r{joins} WHERE {conds}{keyset} AND EXISTS (SELECT 1 FROM \
@@ -386,6 +381,12 @@ pub async fn records_page(
         limit = limit + 1,
     );
     RecordRow::find_by_statement(q.statement(text)).all(db).await
+}
+
+/// The keyset condition "after (`a`, `b`)" on the columns `col_a`, `col_b`.
+fn keyset<A: Into<Value>, B: Into<Value>>(q: &mut Sql, (a, b): (A, B), col_a: &str, col_b: &str) -> String {
+    let (a, b) = (q.bind(a), q.bind(b));
+    format!("({col_a} > {a} OR ({col_a} = {a} AND {col_b} > {b}))")
 }
 
 /// A mutation row.
@@ -436,13 +437,7 @@ pub async fn mutations_page(
     let pct = q.big("rc.percent");
     let cols = "c.id AS case_id, c.case_number AS case_number, c.user_id AS user_id, u.name AS name, \
                 r.personnel_number AS personnel_number";
-    let keyset = match after {
-        Some((day, id)) => {
-            let (d, i) = (q.bind(day), q.bind(id));
-            format!(" WHERE (x.day > {d} OR (x.day = {d} AND x.id > {i}))")
-        }
-        None => String::new(),
-    };
+    let keyset = after.map(|a| format!(" WHERE {}", keyset(&mut q, a, "x.day", "x.id"))).unwrap_or_default();
     let text = format!(
         "SELECT * FROM (\
          SELECT sp.id AS id, sp.first_day AS day, {k0} AS kind, {cols}, {null_int} AS percent {base} \
