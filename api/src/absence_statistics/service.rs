@@ -141,6 +141,7 @@ pub async fn authorise(
         cost_centre: clean(&q.cost_centre),
         team_id: q.team_id,
         records: None,
+        users: None,
     };
     let shown = StatisticsScope {
         organisation_id: org,
@@ -285,7 +286,11 @@ pub async fn employees_after(
     let w = window(PERIOD, &period);
     let rows = store::records_page(db, scope, w, after, limit).await?;
     let (rows, next) = cut(rows, limit, |r| (r.sort_name.clone(), r.id));
-    let page_scope = Scope { records: Some(rows.iter().map(|r| r.id).collect()), ..scope.clone() };
+    let page_scope = Scope {
+        records: Some(rows.iter().map(|r| r.id).collect()),
+        users: Some(rows.iter().map(|r| r.user_id).collect()),
+        ..scope.clone()
+    };
     let employed: HashMap<Uuid, (f64, i64)> = store::employment::<Uuid>(db, &page_scope, &[w], Group::Record)
         .await?
         .into_iter()
@@ -298,9 +303,9 @@ pub async fn employees_after(
         .collect();
     let reports: HashMap<Uuid, i64> =
         store::reports_per_record(db, &page_scope, w).await?.into_iter().collect();
-    let users: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
+    let users = page_scope.users.as_deref().unwrap_or_default();
     let today_state: HashMap<Uuid, i64> =
-        store::sick_today(db, scope.organisation_id, &users, today(state.clock.now()))
+        store::sick_today(db, scope.organisation_id, users, today(state.clock.now()))
             .await?
             .into_iter()
             .collect();

@@ -35,6 +35,8 @@ pub struct Scope {
     pub team_id: Option<Uuid>,
     /// Only these employee records (a page of the per-employee overview).
     pub records: Option<Vec<Uuid>>,
+    /// With `records`: their people, so only their cases are read.
+    pub users: Option<Vec<Uuid>>,
 }
 
 impl Scope {
@@ -228,7 +230,7 @@ pub async fn sick_days<K: TryGetable>(
     let mut q = Sql::new(db.get_database_backend());
     let w = windows_cte(&mut q, windows);
     let e = employment_cte(&mut q, scope, from, to);
-    let s = spells_cte(&mut q, scope.organisation_id, from, to, None);
+    let s = spells_cte(&mut q, scope.organisation_id, from, to, scope.users.as_deref());
     let runs = runs_cte(&q);
     let last = format!("COALESCE(runs.rx - 1, {OPEN_END})");
     let overlap =
@@ -265,7 +267,7 @@ pub struct Events {
 pub async fn events(db: &impl ConnectionTrait, scope: &Scope, period: Window) -> Result<Events, DbErr> {
     let mut q = Sql::new(db.get_database_backend());
     let e = employment_cte(&mut q, scope, period.start, period.end);
-    let s = spells_cte(&mut q, scope.organisation_id, period.start, period.end, None);
+    let s = spells_cte(&mut q, scope.organisation_id, period.start, period.end, scope.users.as_deref());
     let (ps, pe) = (q.bind_day(period.start), q.bind_day(period.end));
     let (zero, kind1, kind2) = (q.big("0"), q.big("1"), q.big("2"));
     let text = format!(
@@ -307,7 +309,7 @@ pub async fn reports_per_record(
 ) -> Result<Vec<(Uuid, i64)>, DbErr> {
     let mut q = Sql::new(db.get_database_backend());
     let e = employment_cte(&mut q, scope, period.start, period.end);
-    let s = spells_cte(&mut q, scope.organisation_id, period.start, period.end, None);
+    let s = spells_cte(&mut q, scope.organisation_id, period.start, period.end, scope.users.as_deref());
     let (ps, pe) = (q.bind_day(period.start), q.bind_day(period.end));
     let text = format!(
         "WITH {e}, {s} SELECT e.rid AS g, {n} AS n FROM s JOIN e ON e.uid = s.uid AND e.es <= s.fs \
