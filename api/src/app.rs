@@ -38,6 +38,7 @@ pub fn api(cfg: &mut ServiceConfig) {
             .configure(hours::routes::configure)
             .configure(clients::routes::configure)
             .configure(absence::routes::configure)
+            .configure(crate::absence_statistics::routes::configure)
             .configure(networks::routes::configure)
             // Issue 6: contracts, news and the dashboard.
             .configure(crate::contracts::routes::configure)

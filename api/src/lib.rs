@@ -2,6 +2,7 @@
 //! documentation, the browser app and the background jobs.
 
 pub mod absence;
+pub mod absence_statistics;
 pub mod accounts;
 pub mod app;
 pub mod audit;

@@ -5,7 +5,8 @@
 //! 5–10 % of the employees sick now — with every poortwachter activity materialised,
 //! so the dossier lists, the case list and a long case file are measured at the size
 //! issue 7 names (20,000 employees with three years of cases ≈ 70,000 cases and
-//! 1.9 million activities).
+//! 1.9 million activities). Each employee also has an employee record (one of ten
+//! departments) with an employment period, which the absence statistics count.
 //!
 //! Nothing goes through the API. Each case's history is played forward in memory the
 //! way the app would have stored it: at every report the engine's `plan` and
@@ -34,8 +35,10 @@ use super::{reports, store};
 use crate::{
     auth::password,
     db::Db,
+    employees::validate::sort_name,
     entities::{
-        absence_activity, absence_case, absence_event, absence_recovery, absence_spell, organisation,
+        absence_activity, absence_case, absence_event, absence_recovery, absence_spell, employee_record,
+        employment_period, organisation,
     },
     hours::volume::person,
     seed,
@@ -873,10 +876,14 @@ pub async fn load(
         let txn = db.write.begin().await.map_err(err)?;
         let (mut cases, mut spells, mut recoveries, mut events, mut activities) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut records, mut periods) = (Vec::new(), Vec::new());
         for (n, employee_cases) in plans.iter().enumerate().take(chunk_end).skip(chunk_start) {
             let name = employee_name(n);
-            let (uid, _) =
+            let (uid, mid) =
                 member(&txn, org, &employee_email(n), &name, Role::Employee, &[], &phc, now).await?;
+            let (record, period) = employee_record(n, org, uid, mid, today, now);
+            records.push(record);
+            periods.push(period);
             let employee = (uid, name);
             for (i, plan) in employee_cases.iter().enumerate() {
                 let number = numbers.remove(&(n, i)).unwrap_or_default();
@@ -897,6 +904,8 @@ pub async fn load(
                 activities.extend(case.activities);
             }
         }
+        insert_all(&txn, records).await?;
+        insert_all(&txn, periods).await?;
         insert_all(&txn, cases).await?;
         insert_all(&txn, spells).await?;
         insert_all(&txn, recoveries).await?;
@@ -911,6 +920,50 @@ pub async fn load(
         sea_orm::ConnectionTrait::execute_unprepared(&db.write, "ANALYZE").await.map_err(err)?;
     }
     Ok(summary)
+}
+
+/// Employee `n`'s record and employment for the statistics (issue 7): in one of ten
+/// departments, employed since four years ago (before any of their cases), one in ten
+/// only since two years ago; 24, 32, 36 or 40 hours of a 40-hour week.
+fn employee_record(
+    n: usize,
+    org: Uuid,
+    user_id: Uuid,
+    membership_id: Uuid,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> (employee_record::ActiveModel, employment_period::ActiveModel) {
+    let first = FIRST_NAMES[n % FIRST_NAMES.len()];
+    let last = LAST_NAMES[(n / FIRST_NAMES.len()) % LAST_NAMES.len()];
+    let id = Uuid::now_v7();
+    let record = employee_record::ActiveModel {
+        id: Set(id),
+        organisation_id: Set(org),
+        membership_id: Set(membership_id),
+        user_id: Set(user_id),
+        personnel_number: Set(format!("{}", 100_000 + n)),
+        first_name: Set(first.into()),
+        last_name: Set(last.into()),
+        sort_name: Set(sort_name(first, None, last)),
+        tax_credit: Set(true),
+        department: Set(Some(format!("Afdeling {}", n % 10 + 1))),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let years = if n % 10 == 9 { 2 } else { 4 };
+    let period = employment_period::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        record_id: Set(id),
+        organisation_id: Set(org),
+        starts_on: Set(today.checked_sub_months(chrono::Months::new(12 * years)).unwrap_or(today)),
+        ends_on: Set(None),
+        contract_minutes: Set([24, 32, 36, 40][n % 4] * 60),
+        full_time_minutes: Set(40 * 60),
+        job_title: Set(None),
+    };
+    (record, period)
 }
 
 /// An account with one membership in `org` (the volume employees work 24 hours a week).

@@ -364,7 +364,7 @@ pub fn hours_text(minutes: i64) -> String {
 }
 
 /// A cell a spreadsheet will not run as a formula (names come from users).
-fn cell(s: &str) -> String {
+pub fn cell(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
 }
 

@@ -32,6 +32,7 @@ pub mod contributions;
 pub mod figures;
 pub mod input;
 pub mod period;
+pub mod report;
 
 #[cfg(test)]
 mod tests;
@@ -48,6 +49,9 @@ pub use figures::{
 };
 pub use input::{EmployeeAbsence, Employment, SickCase};
 pub use period::{Period, days_in_year};
+pub use report::{
+    CurrentState, EmployeeStatistics, MonthlyRate, Mutation, MutationKind, StatisticsReport, StatisticsScope,
+};
 
 use contributions::{
     employed_day_weight, employed_days, ended_in, reported_in, running_at_end, sick_day_weight,

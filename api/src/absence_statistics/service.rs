@@ -1,0 +1,412 @@
+//! Who may see the statistics, which period and scope a query asks for, and the
+//! figures from the sums the store adds up.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+use sea_orm::{ConnectionTrait, EntityTrait};
+use serde::Deserialize;
+use shared::Page;
+use shared::absence::statistics::{
+    CurrentState, DEFAULT_DURATION_CLASSES, DurationCounts, EmployeeStatistics, MonthlyRate, Mutation,
+    MutationKind, Period, Statistics, StatisticsReport, StatisticsScope, Sums, duration_class,
+    rate_from_sums,
+};
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::store::{self, Group, Scope, Window};
+use crate::{
+    absence::{access, reports::today},
+    auth::Actor,
+    employees::validate::full_name,
+    entities::organisation,
+    error::{ApiError, Validation},
+    pagination::{self, PageQuery},
+    state::AppState,
+};
+
+/// The longest period one query may span, in days (three years and a leap day).
+pub const MAX_PERIOD_DAYS: u32 = 3 * 365 + 1;
+
+/// The kind of period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// A calendar month: `year` and `number` 1–12.
+    Month,
+    /// A calendar quarter: `year` and `number` 1–4.
+    Quarter,
+    /// A calendar year: `year`.
+    Year,
+}
+
+/// Query of the statistics endpoints. The period is either `from` and `to` (a custom
+/// period, both days included) or `period` with `year` (and `number` for a month or
+/// quarter); without either, the current calendar year.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct StatisticsQuery {
+    /// The organisation (default: the one you act in; a case manager passes one they serve).
+    pub organisation_id: Option<Uuid>,
+    /// month, quarter or year (with `year`, and `number` for month and quarter).
+    pub period: Option<PeriodKind>,
+    /// The calendar year of `period`.
+    pub year: Option<i32>,
+    /// The month (1–12) or quarter (1–4) of `period`.
+    pub number: Option<u32>,
+    /// First day of a custom period.
+    pub from: Option<NaiveDate>,
+    /// Last day of a custom period (included); at most three years after `from`.
+    pub to: Option<NaiveDate>,
+    /// Only employees whose record has this department.
+    pub department: Option<String>,
+    /// Only employees working under this cost centre.
+    pub cost_centre: Option<String>,
+    /// Only members of this team.
+    pub team_id: Option<Uuid>,
+    /// Lists only: items per page, 1–200 (default 50).
+    pub limit: Option<u64>,
+    /// Lists only: the `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+impl StatisticsQuery {
+    /// The period asked for, or 422.
+    pub fn period(&self, today: NaiveDate) -> Result<Period, ApiError> {
+        let mut v = Validation::default();
+        let period = match (self.from, self.to, self.period) {
+            (Some(from), Some(to), _) => {
+                let p = Period::new(from, to);
+                if p.is_none() {
+                    v.add_code("to", "before_from", "Must be on or after `from`".into());
+                }
+                p
+            }
+            (Some(_), None, _) | (None, Some(_), _) => {
+                let field = if self.from.is_none() { "from" } else { "to" };
+                v.add_code(field, "required", "A custom period needs both `from` and `to`".into());
+                None
+            }
+            (None, None, Some(kind)) => {
+                let year = self.year.unwrap_or(today.year());
+                let p = match kind {
+                    PeriodKind::Month => self.number.and_then(|n| Period::month(year, n)),
+                    PeriodKind::Quarter => self.number.and_then(|n| Period::quarter(year, n)),
+                    PeriodKind::Year => Period::year(year),
+                };
+                if p.is_none() {
+                    v.add_code("number", "out_of_range", "A month 1–12 or a quarter 1–4".into());
+                }
+                p
+            }
+            (None, None, None) => Period::year(today.year()),
+        };
+        if period.is_some_and(|p| p.days() > MAX_PERIOD_DAYS) {
+            v.add_code("to", "period_too_long", "At most three years".into());
+        }
+        v.finish()?;
+        period.ok_or_else(|| ApiError::bad_request("No period"))
+    }
+}
+
+/// The organisation asked for, if the actor may see its absence figures: 403 for
+/// someone who sees no organisation's absence, 404 for an organisation they do not
+/// serve. Also checks the team belongs to it.
+pub async fn authorise(
+    state: &AppState,
+    actor: &Actor,
+    q: &StatisticsQuery,
+) -> Result<(Scope, StatisticsScope, access::Audience), ApiError> {
+    let db = &state.db.read;
+    let audience = access::org_audience(actor).ok_or_else(ApiError::forbidden)?;
+    let org = q.organisation_id.unwrap_or(actor.organisation_id);
+    if !access::organisations(db, actor).await?.contains(&org) {
+        return Err(ApiError::not_found());
+    }
+    let organisation =
+        organisation::Entity::find_by_id(org).one(db).await?.ok_or_else(ApiError::not_found)?;
+    if let Some(team) = q.team_id
+        && !store::team_exists(db, org, team).await?
+    {
+        let mut v = Validation::default();
+        v.add_code("team_id", "unknown", "No such team in this organisation".into());
+        v.finish()?;
+    }
+    let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    let scope = Scope {
+        organisation_id: org,
+        department: clean(&q.department),
+        cost_centre: clean(&q.cost_centre),
+        team_id: q.team_id,
+        records: None,
+        users: None,
+    };
+    let shown = StatisticsScope {
+        organisation_id: org,
+        organisation_name: organisation.name,
+        department: scope.department.clone(),
+        cost_centre: scope.cost_centre.clone(),
+        team_id: scope.team_id,
+    };
+    Ok((scope, shown, audience))
+}
+
+/// The calendar months the period touches, each clipped to it.
+pub fn months(period: &Period) -> Vec<Period> {
+    let mut out = Vec::new();
+    let mut start = period.start;
+    while start <= period.end {
+        let next = start.with_day(1).and_then(|d| d.checked_add_months(Months::new(1)));
+        let end = next.and_then(|n| n.pred_opt()).map_or(period.end, |e| e.min(period.end));
+        out.push(Period { start, end });
+        match next {
+            Some(n) => start = n,
+            None => break,
+        }
+    }
+    out
+}
+
+/// The same days a year earlier (29 February becomes 28 February).
+fn year_before(p: &Period) -> Period {
+    let back = |d: NaiveDate| d.checked_sub_months(Months::new(12)).unwrap_or(d);
+    Period { start: back(p.start), end: back(p.end) }
+}
+
+fn window(key: i64, p: &Period) -> Window {
+    Window { key, start: p.start, end: p.end }
+}
+
+fn count(n: i64) -> u32 {
+    u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}
+
+/// Key of the whole period; months are 1…n, the year before 1001….
+const PERIOD: i64 = 0;
+const PREVIOUS_YEAR: i64 = 1000;
+
+/// The figures for a period and scope, with the absence rate per month.
+pub async fn report(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    shown: StatisticsScope,
+    period: Period,
+) -> Result<StatisticsReport, ApiError> {
+    let classes = &DEFAULT_DURATION_CLASSES;
+    let months = months(&period);
+    let mut windows = vec![window(PERIOD, &period)];
+    for (i, m) in (1..).zip(&months) {
+        windows.push(window(i, m));
+        windows.push(window(PREVIOUS_YEAR + i, &year_before(m)));
+    }
+    let employed: HashMap<i64, (f64, i64, i64)> =
+        store::employment::<i64>(db, scope, &windows, Group::Window)
+            .await?
+            .into_iter()
+            .map(|(k, w, d, n)| (k, (w, d, n)))
+            .collect();
+    let sick: HashMap<i64, f64> = store::sick_days::<i64>(db, scope, &windows, Group::Window)
+        .await?
+        .into_iter()
+        .map(|(k, w, _)| (k, w))
+        .collect();
+    let events = store::events(db, scope, window(PERIOD, &period)).await?;
+
+    let mut sums = Sums::new(classes);
+    if let Some(&(weighted, days, employees)) = employed.get(&PERIOD) {
+        sums.weighted_employed_days = weighted;
+        sums.employed_person_days = u64::try_from(days).unwrap_or(0);
+        sums.employees = count(employees);
+    }
+    sums.weighted_sick_days = sick.get(&PERIOD).copied().unwrap_or(0.0);
+    // No pregnancy or childbirth flag is recorded on a case yet: nothing to leave out.
+    sums.weighted_pregnancy_sick_days = 0.0;
+    sums.reports = count(events.reports);
+    sums.employees_with_report = count(events.employees_with_report);
+    let mut add = |days: i64, counts: DurationCounts| {
+        let days = count(days);
+        match duration_class(days, classes) {
+            Some(i) => sums.duration_classes[i].cases.add(counts),
+            None => sums.outside_classes.add(counts),
+        }
+    };
+    for &(days, n) in &events.ended {
+        add(days, DurationCounts { ended: count(n), running: 0 });
+    }
+    for &(days, n) in &events.running {
+        add(days, DurationCounts { ended: 0, running: count(n) });
+    }
+    for &(days, n) in &events.ended {
+        sums.ended_cases += count(n);
+        sums.ended_case_days += u64::try_from(days * n).unwrap_or(0);
+    }
+    let rate = |key: i64| {
+        let employed = employed.get(&key).map_or(0.0, |e| e.0);
+        rate_from_sums(sick.get(&key).copied().unwrap_or(0.0), employed).percent
+    };
+    let monthly = (1..)
+        .zip(&months)
+        .map(|(i, m)| MonthlyRate {
+            period: *m,
+            percent: rate(i),
+            previous_year: year_before(m),
+            previous_year_percent: rate(PREVIOUS_YEAR + i),
+        })
+        .collect();
+    Ok(StatisticsReport { scope: shown, statistics: Statistics::from_sums(period, &sums), monthly })
+}
+
+/// The export's batch size: each batch costs the same few queries.
+pub const EXPORT_BATCH: u64 = 1000;
+
+/// A page of the per-employee overview, by name.
+pub async fn employees(
+    state: &AppState,
+    scope: &Scope,
+    period: Period,
+    q: &StatisticsQuery,
+) -> Result<Page<EmployeeStatistics>, ApiError> {
+    let page = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
+    let (items, next) = employees_after(state, scope, period, page.decode()?, page.limit()).await?;
+    Ok(Page { items, next_cursor: next.map(|n| pagination::encode(&n)) })
+}
+
+/// Up to `limit` employees after `after` (sort name, id), and where the next batch
+/// starts when there is one.
+pub async fn employees_after(
+    state: &AppState,
+    scope: &Scope,
+    period: Period,
+    after: Option<(String, Uuid)>,
+    limit: u64,
+) -> Result<(Vec<EmployeeStatistics>, Option<(String, Uuid)>), ApiError> {
+    let db = &state.db.read;
+    let w = window(PERIOD, &period);
+    let rows = store::records_page(db, scope, w, after, limit).await?;
+    let (rows, next) = cut(rows, limit, |r| (r.sort_name.clone(), r.id));
+    let page_scope = Scope {
+        records: Some(rows.iter().map(|r| r.id).collect()),
+        users: Some(rows.iter().map(|r| r.user_id).collect()),
+        ..scope.clone()
+    };
+    let employed: HashMap<Uuid, (f64, i64)> = store::employment::<Uuid>(db, &page_scope, &[w], Group::Record)
+        .await?
+        .into_iter()
+        .map(|(k, wd, d, _)| (k, (wd, d)))
+        .collect();
+    let sick: HashMap<Uuid, (f64, i64)> = store::sick_days::<Uuid>(db, &page_scope, &[w], Group::Record)
+        .await?
+        .into_iter()
+        .map(|(k, ws, d)| (k, (ws, d)))
+        .collect();
+    let reports: HashMap<Uuid, i64> =
+        store::reports_per_record(db, &page_scope, w).await?.into_iter().collect();
+    let users = page_scope.users.as_deref().unwrap_or_default();
+    let today_state: HashMap<Uuid, i64> =
+        store::sick_today(db, scope.organisation_id, users, today(state.clock.now()))
+            .await?
+            .into_iter()
+            .collect();
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let (weighted_employed_days, employed_days) = employed.get(&r.id).copied().unwrap_or((0.0, 0));
+            let (weighted_sick_days, sick_days) = sick.get(&r.id).copied().unwrap_or((0.0, 0));
+            let current_state = match today_state.get(&r.user_id) {
+                Some(&inc) if inc >= 100 => CurrentState::Sick,
+                Some(&inc) if inc > 0 => CurrentState::PartlySick,
+                _ => CurrentState::Fit,
+            };
+            EmployeeStatistics {
+                record_id: r.id,
+                user_id: r.user_id,
+                name: full_name(&r.first_name, r.infix.as_deref(), &r.last_name),
+                personnel_number: r.personnel_number,
+                department: r.department,
+                employed_days: count(employed_days),
+                weighted_employed_days,
+                sick_days: count(sick_days),
+                weighted_sick_days,
+                absence_percent: rate_from_sums(weighted_sick_days, weighted_employed_days).percent,
+                reports: count(reports.get(&r.id).copied().unwrap_or(0)),
+                current_state,
+            }
+        })
+        .collect();
+    Ok((items, next))
+}
+
+/// Cuts `rows` (fetched with `limit + 1`) to `limit`, with the last one's position when
+/// there are more.
+fn cut<R, P>(mut rows: Vec<R>, limit: u64, position: impl Fn(&R) -> P) -> (Vec<R>, Option<P>) {
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next = if more { rows.last().map(position) } else { None };
+    (rows, next)
+}
+
+/// A page of the sick and recovery reports dated in the period, by date.
+pub async fn mutations(
+    state: &AppState,
+    scope: &Scope,
+    period: Period,
+    q: &StatisticsQuery,
+) -> Result<Page<Mutation>, ApiError> {
+    let page = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
+    let (items, next) = mutations_after(state, scope, period, page.decode()?, page.limit()).await?;
+    Ok(Page { items, next_cursor: next.map(|n| pagination::encode(&n)) })
+}
+
+/// Up to `limit` mutations after `after` (date, row id), and where the next batch starts.
+pub async fn mutations_after(
+    state: &AppState,
+    scope: &Scope,
+    period: Period,
+    after: Option<(NaiveDate, Uuid)>,
+    limit: u64,
+) -> Result<(Vec<Mutation>, Option<(NaiveDate, Uuid)>), ApiError> {
+    let rows = store::mutations_page(&state.db.read, scope, window(PERIOD, &period), after, limit).await?;
+    let (rows, next) = cut(rows, limit, |r| (r.day, r.id));
+    let items = rows
+        .into_iter()
+        .map(|r| Mutation {
+            date: r.day,
+            kind: match r.kind {
+                0 => MutationKind::SickReport,
+                1 => MutationKind::PartialRecovery,
+                2 => MutationKind::Recovery,
+                _ => MutationKind::OutOfEmployment,
+            },
+            case_id: r.case_id,
+            case_number: r.case_number,
+            user_id: r.user_id,
+            name: r.name,
+            personnel_number: r.personnel_number,
+            recovered_percent: r.percent.map(count),
+        })
+        .collect();
+    Ok((items, next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_are_clipped_to_the_period_and_a_leap_day_goes_back_to_the_28th() {
+        let p = Period::new(d("2024-01-15"), d("2024-03-10")).unwrap();
+        let m = months(&p);
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0], Period::new(d("2024-01-15"), d("2024-01-31")).unwrap());
+        assert_eq!(m[1], Period::month(2024, 2).unwrap());
+        assert_eq!(m[2], Period::new(d("2024-03-01"), d("2024-03-10")).unwrap());
+        assert_eq!(year_before(&m[1]), Period::new(d("2023-02-01"), d("2023-02-28")).unwrap());
+        assert_eq!(months(&Period::year(2026).unwrap()).len(), 12);
+    }
+}
