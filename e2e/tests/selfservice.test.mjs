@@ -161,9 +161,10 @@ for (const viewport of VIEWPORTS) {
       // Read on the server too: after a reload the mark stays gone.
       await page.reload();
       await page.locator(`[data-testid="payslip-row"][data-period="${label}"][data-unread="false"]`).waitFor();
-      // Last year's annual statement is there, in its year.
+      // Last year's annual statement is there, in its year (the year is a filter, folded away on a phone).
+      if (!(await page.getByTestId('payslip-filters').isVisible())) await page.getByTestId('payslip-toggle-filters').click();
       await page.getByTestId('payslips-year').selectOption(String(year - 1));
-      await page.getByTestId('annual-table').getByText(String(year - 1)).first().waitFor();
+      await page.locator('[data-testid="payslip-row"][data-kind="annual_statement"]').getByText(String(year - 1)).first().waitFor();
     });
 
     it('adds a certificate under Documenten, and refuses a text file that claims to be a PDF', async () => {
@@ -200,8 +201,9 @@ for (const viewport of VIEWPORTS) {
       await page.getByLabel('Zoeken', { exact: true }).fill('vca vol');
       await page.locator('[data-testid="document-row"][data-title="Diploma VCA Vol"]').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="document-row"]').length === 1);
-      await page.getByTestId('clear-filters').click();
+      await page.getByTestId('document-clear-filters').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="document-row"][data-title="Diploma VCA Basis"]'));
+      if (!(await page.getByTestId('document-filters').isVisible())) await page.getByTestId('document-toggle-filters').click();
       await page.getByTestId('documents-kind').selectOption('payslip');
       // The list reloads with the filter: wait until the certificates have gone.
       await page.waitForFunction(() => {

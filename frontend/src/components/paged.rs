@@ -58,6 +58,18 @@ impl<T: Clone + Send + Sync + 'static> Paged<T> {
         list
     }
 
+    /// A list the server answers whole, without pages: one page and no "meer laden".
+    pub fn whole<F, Fut>(fetch: F) -> Self
+    where
+        F: Fn() -> Fut + 'static,
+        Fut: Future<Output = Result<Vec<T>, ApiError>> + 'static,
+    {
+        Self::new(move |_| {
+            let items = fetch();
+            async move { items.await.map(|items| Page { items, next_cursor: None }) }
+        })
+    }
+
     /// Fetches the first page again, replacing what was loaded.
     pub fn reload(&self) {
         self.generation.update(|g| *g = g.wrapping_add(1));

@@ -52,15 +52,14 @@ texts! {
     all_kinds: "Alle soorten", "All types";
     filter_from: "Periode vanaf", "Period from";
     filter_to: "Periode tot en met", "Period to";
-    search: "Zoeken", "Search";
     search_placeholder: "Titel, bestandsnaam of naam", "Title, file name or name";
     only_unread: "Alleen ongelezen", "Unread only";
-    clear_filters: "Filters wissen", "Clear filters";
     col_title: "Document", "Document";
     col_period: "Periode", "Period";
     col_person: "Medewerker", "Employee";
     col_uploaded: "Toegevoegd", "Added";
     col_visible: "Zichtbaar voor medewerker", "Visible to employee";
+    col_actions: "Acties", "Actions";
     unread: "Nieuw", "New";
     open: "Openen", "Open";
     delete: "Verwijderen", "Delete";
@@ -88,8 +87,6 @@ texts! {
     col_gross: "Bruto", "Gross";
     col_net: "Netto", "Net";
     col_tax: "Loonheffing", "Wage tax";
-    annual_statements: "Jaaropgaven", "Annual statements";
-    payslips: "Loonstroken", "Payslips";
     year_totals: "Totaal dit jaar", "Total this year";
     accruals_title: "Reserveringen", "Accruals";
     accruals_intro: "Wat je opbouwt aan vakantie-uren, vakantiegeld en andere reserveringen, zoals de salarisadministratie het doorgeeft.", "What you build up in vacation hours, holiday pay and other accruals, as payroll reports it.";

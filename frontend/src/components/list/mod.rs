@@ -12,6 +12,8 @@ pub mod period;
 
 use std::rc::Rc;
 
+use leptos::attr::any_attribute::AnyAttribute;
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -68,6 +70,9 @@ pub fn DataList<T: Clone + Send + Sync + 'static>(
     /// The search box's value; no search box without it.
     #[prop(optional)]
     search: Option<RwSignal<String>>,
+    /// What the search looks in, shown in the empty search box.
+    #[prop(optional)]
+    search_hint: Option<fn(&Dict) -> &'static str>,
     /// Active filters as chips.
     #[prop(optional, into)]
     chips: Option<Signal<Vec<FilterChip>>>,
@@ -80,6 +85,10 @@ pub fn DataList<T: Clone + Send + Sync + 'static>(
     /// A value set as `data-tag` on each row (what tests and styles pick rows by).
     #[prop(optional)]
     row_tag: Option<fn(&T) -> String>,
+    /// More `data-*` attributes per row, as (name, value), for rows that are picked by
+    /// several facts at once (a document by title, type and whether it is new).
+    #[prop(optional)]
+    row_data: Option<Callback<T, Vec<(&'static str, String)>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let all: Vec<&'static str> = columns.iter().map(|c| c.key).collect();
@@ -136,7 +145,7 @@ pub fn DataList<T: Clone + Send + Sync + 'static>(
                         </button>
                     }).collect_view()}
                     {clear_all.map(|clear| view! {
-                        <button type="button" class="link-button" on:click=move |_| clear.run(())>{t.clear_filters}</button>
+                        <button type="button" class="link-button" data-testid=format!("{name}-clear-filters") on:click=move |_| clear.run(())>{t.clear_filters}</button>
                     })}
                 </div>
             }
@@ -152,6 +161,7 @@ pub fn DataList<T: Clone + Send + Sync + 'static>(
                         id=search_id.clone()
                         type="search"
                         data-testid=format!("{name}-search")
+                        placeholder=move || search_hint.map(|hint| hint(i18n.t()))
                         prop:value=move || q.get()
                         on:input=move |ev| q.set(event_target_value(&ev))
                     />
@@ -207,6 +217,12 @@ pub fn DataList<T: Clone + Send + Sync + 'static>(
                                 key=move |item| row_key(item)
                                 children=move |item| {
                                     let tag = row_tag.map(|f| f(&item));
+                                    let data: Vec<AnyAttribute> = row_data
+                                        .map(|f| f.run(item.clone()))
+                                        .unwrap_or_default()
+                                        .into_iter()
+                                        .map(|(key, value)| custom_attribute(key, value).into_any_attr())
+                                        .collect();
                                     view! {
                                         <tr data-testid=format!("{name}-row") data-tag=tag>
                                             {move || shown.get().into_iter().map(|c| {
@@ -215,6 +231,7 @@ pub fn DataList<T: Clone + Send + Sync + 'static>(
                                             }).collect_view()}
                                         </tr>
                                     }
+                                    .add_any_attr(data)
                                 }
                             />
                         </tbody>

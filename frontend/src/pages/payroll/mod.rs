@@ -3,19 +3,19 @@
 //! PDF opens through the document download, which marks it read. The employer (*manage
 //! employee data*) picks an employee to see their payslips.
 
+mod payslips;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use shared::auth::Right;
-use shared::payroll::{Accrual, AccrualKind, Payment, Payslip, PayslipKind, format_euros};
-use uuid::Uuid;
+use shared::payroll::{Accrual, AccrualKind, Payment, format_euros};
 
+pub use self::payslips::PayslipsPage;
 use crate::api;
 use crate::components::page_title::use_page_title;
 use crate::components::paged::{LoadMore, Paged};
 use crate::components::sub_nav::SubNav;
 use crate::i18n::selfservice::SelfServiceTexts;
 use crate::i18n::use_i18n;
-use crate::session::use_session;
 
 fn tabs(t: &'static SelfServiceTexts) -> Vec<(&'static str, &'static str)> {
     vec![
@@ -39,181 +39,6 @@ fn PayrollTabs() -> impl IntoView {
             testid="payroll-nav"
             is_current=is_current
         />
-    }
-}
-
-/// `/loonstroken`.
-#[component]
-pub fn PayslipsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    use_page_title(|t| t.selfservice.payslips_title().into());
-    let employer = Memo::new(move |_| {
-        session.me().map(|me| me.rights.contains(&Right::ManageEmployeeData)).unwrap_or(false)
-    });
-    // Whose payslips: one's own (None) or, for the employer, a chosen employee.
-    let person = RwSignal::new(None::<Uuid>);
-    let people = LocalResource::new(move || async move {
-        if !employer.get() {
-            return Vec::new();
-        }
-        let mut people = api::members(None).await.map(|p| p.items).unwrap_or_default();
-        people.sort_by(|a, b| a.name.cmp(&b.name));
-        people
-    });
-    let year = RwSignal::new(None::<i32>);
-    let years = LocalResource::new(move || {
-        let who = person.get();
-        async move {
-            match who {
-                Some(u) => api::payslip_years_of(u).await.unwrap_or_default(),
-                None => api::my_payslip_years().await.unwrap_or_default(),
-            }
-        }
-    });
-    let slips = LocalResource::new(move || {
-        let (who, y) = (person.get(), year.get());
-        async move {
-            match who {
-                Some(u) => api::payslips_of(u, y).await,
-                None => api::my_payslips(y).await,
-            }
-        }
-    });
-    let s = move || i18n.t().selfservice;
-    view! {
-        <div class="page payroll-page">
-            <PayrollTabs />
-            <header class="page-header">
-                <h1>{move || s().payslips_title()}</h1>
-                <p class="lead">{move || if employer.get() { s().employer_payslips_intro() } else { s().payslips_intro() }}</p>
-            </header>
-            <div class="list-toolbar">
-                {move || employer.get().then(|| view! {
-                    <div class="field">
-                        <label for="payslips-person">{move || s().col_person()}</label>
-                        <select id="payslips-person" data-testid="payslips-person" on:change=move |ev| { year.set(None); person.set(event_target_value(&ev).parse().ok()); }>
-                            <option value="">{move || s().tab_my_documents()}</option>
-                            {move || people.get().map(|people| people.into_iter().map(|p| view! {
-                                <option value=p.user_id.to_string()>{p.name.clone()}</option>
-                            }).collect_view())}
-                        </select>
-                    </div>
-                })}
-                <div class="field">
-                    <label for="payslips-year">{move || s().year()}</label>
-                    <select id="payslips-year" data-testid="payslips-year" on:change=move |ev| year.set(event_target_value(&ev).parse().ok())>
-                        {move || years.get().map(|ys| ys.into_iter().enumerate().map(|(i, y)| view! {
-                            <option value=y.to_string() selected=move || year.get() == Some(y) || (year.get().is_none() && i == 0)>{y}</option>
-                        }).collect_view())}
-                    </select>
-                </div>
-            </div>
-            {move || slips.get().map(|r| match r {
-                Err(e) => view! { <p class="form-alert is-visible" role="alert">{i18n.t().api_error(&e)}</p> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <section class="card section-card"><p class="empty-list" data-testid="no-payslips">{s().no_payslips()}</p></section> }.into_any(),
-                Ok(list) => view! { <PayslipTables slips=list own=person.get_untracked().is_none() /> }.into_any(),
-            })}
-        </div>
-    }
-}
-
-#[component]
-fn PayslipTables(slips: Vec<Payslip>, own: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let s = move || i18n.t().selfservice;
-    let (monthly, annual): (Vec<Payslip>, Vec<Payslip>) =
-        slips.into_iter().partition(|p| p.kind == PayslipKind::Payslip);
-    let totals = (
-        monthly.iter().map(|p| p.gross_cents).sum::<i64>(),
-        monthly.iter().map(|p| p.net_cents).sum::<i64>(),
-        monthly.iter().map(|p| p.tax_cents).sum::<i64>(),
-    );
-    let has_monthly = !monthly.is_empty();
-    view! {
-        {has_monthly.then(|| view! {
-            <section class="card section-card" aria-labelledby="payslips-heading">
-                <h2 id="payslips-heading">{move || s().payslips()}</h2>
-                <table class="data-table" data-testid="payslips-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || s().col_period()}</th>
-                            <th scope="col">{move || s().col_pay_date()}</th>
-                            <th scope="col" class="numeric">{move || s().col_gross()}</th>
-                            <th scope="col" class="numeric">{move || s().col_tax()}</th>
-                            <th scope="col" class="numeric">{move || s().col_net()}</th>
-                            <th scope="col" class="actions-cell"><span class="visually-hidden">{move || s().open()}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {monthly.into_iter().map(|p| view! { <PayslipRow slip=p own=own /> }).collect_view()}
-                    </tbody>
-                    <tfoot>
-                        <tr data-testid="payslip-totals">
-                            <th scope="row">{move || s().year_totals()}</th>
-                            <td></td>
-                            <td class="numeric" data-label=move || s().col_gross()>{format_euros(totals.0)}</td>
-                            <td class="numeric" data-label=move || s().col_tax()>{format_euros(totals.2)}</td>
-                            <td class="numeric" data-label=move || s().col_net()>{format_euros(totals.1)}</td>
-                            <td></td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </section>
-        })}
-        {(!annual.is_empty()).then(|| view! {
-            <section class="card section-card" aria-labelledby="annual-heading">
-                <h2 id="annual-heading">{move || s().annual_statements()}</h2>
-                <table class="data-table" data-testid="annual-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || s().col_period()}</th>
-                            <th scope="col">{move || s().col_pay_date()}</th>
-                            <th scope="col" class="numeric">{move || s().col_gross()}</th>
-                            <th scope="col" class="numeric">{move || s().col_tax()}</th>
-                            <th scope="col" class="numeric">{move || s().col_net()}</th>
-                            <th scope="col" class="actions-cell"><span class="visually-hidden">{move || s().open()}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {annual.into_iter().map(|p| view! { <PayslipRow slip=p own=own /> }).collect_view()}
-                    </tbody>
-                </table>
-            </section>
-        })}
-    }
-}
-
-#[component]
-fn PayslipRow(slip: Payslip, own: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let s = move || i18n.t().selfservice;
-    let p = slip;
-    let is_new = RwSignal::new(own && p.read_at.is_none());
-    let (kind, period_kind, year, period, pay_date) = (p.kind, p.period_kind, p.year, p.period, p.pay_date);
-    let href = api::person_document_href(p.document_id);
-    let file = format!(
-        "{}-{}.pdf",
-        if kind == PayslipKind::Payslip { "loonstrook" } else { "jaaropgave" },
-        p.period_label.replace(' ', "-")
-    );
-    view! {
-        <tr data-testid="payslip-row" data-period=p.period_label.clone() data-unread=move || is_new.get().to_string()>
-            <td data-label=move || s().col_period()>
-                <div class="cell-stack">
-                    <span class="cell-title">{move || s().pay_period(period_kind, year, period)}</span>
-                    <span class="cell-sub">{move || s().payslip_kind(kind)}</span>
-                    {move || is_new.get().then(|| view! { <span class="badge badge-pending" data-testid="unread-badge">{s().unread()}</span> })}
-                </div>
-            </td>
-            <td data-label=move || s().col_pay_date()>{move || pay_date.map(|d| s().date(d)).unwrap_or_else(|| "—".into())}</td>
-            <td class="numeric" data-label=move || s().col_gross() data-testid="gross">{format_euros(p.gross_cents)}</td>
-            <td class="numeric" data-label=move || s().col_tax()>{format_euros(p.tax_cents)}</td>
-            <td class="numeric" data-label=move || s().col_net() data-testid="net">{format_euros(p.net_cents)}</td>
-            <td class="actions-cell">
-                <a href=href download=file class="button secondary small" data-testid="open-payslip" on:click=move |_| is_new.set(false)>{move || s().open()}</a>
-            </td>
-        </tr>
     }
 }
 
