@@ -108,6 +108,20 @@ for (const viewport of VIEWPORTS) {
       await page.getByTestId('contract-person').selectOption({ label: PIETER.name });
       await page.getByLabel('Titel', { exact: true }).fill(title);
       await page.getByTestId('contract-file').setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: file });
+      // Searching again takes the choice away with the options: the select shows "Kies een
+      // medewerker" again, and sending asks for a person instead of offering to Pieter unseen.
+      await page.getByTestId('contract-person-search').fill('Visser');
+      await page.waitForFunction(() => {
+        const names = [...document.querySelectorAll('[data-testid="contract-person"] option')].map((o) => o.textContent);
+        return !names.includes('Pieter Smit');
+      });
+      assert.equal(await page.getByTestId('contract-person').inputValue(), '');
+      await page.getByTestId('contract-submit').click();
+      await page.getByTestId('contract-person-error').getByText('Kies een medewerker van je organisatie.').waitFor();
+      assert.match(page.url(), /\/contracten\/nieuw$/);
+      await page.getByTestId('contract-person-search').fill('Smit');
+      await page.getByTestId('contract-person').locator('option', { hasText: PIETER.name }).waitFor({ state: 'attached' });
+      await page.getByTestId('contract-person').selectOption({ label: PIETER.name });
       await eva.screenshot('contracts-offer-nl');
       if (phone) await noOverflow(page);
       await page.getByTestId('contract-submit').click();

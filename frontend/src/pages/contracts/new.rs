@@ -16,6 +16,7 @@ use crate::components::field::InputField;
 use crate::components::page_title::use_page_title;
 use crate::i18n::contracts::texts;
 use crate::i18n::use_i18n;
+use crate::pages::networks::search::debounced;
 
 #[component]
 pub fn NewContractPage() -> impl IntoView {
@@ -23,13 +24,25 @@ pub fn NewContractPage() -> impl IntoView {
     use_page_title(|t| texts(t.locale).new_contract_title.into());
     let c = move || texts(i18n.locale());
     // The people come from the employee records (what offering a contract needs is the same
-    // right); a search narrows them, so large organisations are not one long select.
-    let person_q = RwSignal::new(String::new());
+    // right); a search narrows them, so large organisations are not one long select. The
+    // search goes out once typing pauses.
+    let typed = RwSignal::new(String::new());
+    // A memo, so that coming back to the same words is no new search.
+    let settled = debounced(typed);
+    let person_q = Memo::new(move |_| settled.get());
     let people = LocalResource::new(move || {
         let filter = api::EmployeeFilter { q: person_q.get(), ..Default::default() };
         async move { api::employees(&filter, None).await }
     });
     let person = RwSignal::new(String::new());
+    // A new search replaces the options, so the select falls back to "Kies een medewerker":
+    // the choice goes with it, or sending would offer the contract to someone no longer shown.
+    Effect::new(move |first: Option<()>| {
+        person_q.track();
+        if first.is_some() {
+            person.set(String::new());
+        }
+    });
     let person_error = RwSignal::new(None::<String>);
     let title = RwSignal::new(String::new());
     let title_error = RwSignal::new(None::<String>);
@@ -134,8 +147,8 @@ pub fn NewContractPage() -> impl IntoView {
                         data-testid="contract-person-search"
                         aria-label=move || c().find_person
                         placeholder=move || c().find_person
-                        prop:value=move || person_q.get()
-                        on:input=move |ev| person_q.set(event_target_value(&ev))
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
                     />
                     <select
                         id="contract-person"
@@ -150,10 +163,7 @@ pub fn NewContractPage() -> impl IntoView {
                         {move || people.get().and_then(Result::ok).map(|page| {
                             page.items
                                 .into_iter()
-                                .map(|e| {
-                                    let chosen = person.with_untracked(|p| *p == e.user_id.to_string());
-                                    view! { <option value=e.user_id.to_string() selected=chosen>{e.name.clone()}</option> }
-                                })
+                                .map(|e| view! { <option value=e.user_id.to_string()>{e.name.clone()}</option> })
                                 .collect_view()
                         })}
                     </select>
