@@ -222,6 +222,8 @@ for (const viewport of VIEWPORTS) {
       await page.goto(`${server.url}${contractPath}`);
       await page.getByTestId('signature').waitFor();
       const rows = page.getByTestId('contract-audit').getByTestId('audit-row');
+      // The trail loads on its own, after the signature.
+      await rows.first().waitFor();
       const actions = await page.getByTestId('contract-audit').getByTestId('audit-action').allInnerTexts();
       assert.equal(actions[0], 'Aangeboden');
       assert.ok(actions.includes('Ondertekenen mislukt'), `a failed attempt in ${actions}`);
