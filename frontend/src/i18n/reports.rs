@@ -135,38 +135,9 @@ impl ReportTexts {
         }
     }
 
-    /// A month's name: "januari" / "January".
+    /// A month's name (1–12): "januari" / "January".
     pub fn month_name(&self, month: u32) -> &'static str {
-        const NL: [&str; 12] = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let names = if self.nl() { &NL } else { &EN };
-        names.get(month.saturating_sub(1) as usize).copied().unwrap_or_default()
+        crate::i18n::dict(self.locale).hours.month(month.saturating_sub(1))
     }
 
     /// A short month name for a chart axis: "jan" / "Jan".

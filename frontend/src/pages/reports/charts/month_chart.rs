@@ -15,7 +15,7 @@ use crate::pages::reports::use_texts;
 
 /// Months with a label under the axis: every one up to a year, else each third.
 fn labelled(index: usize, months: usize) -> bool {
-    months <= 12 || index % 3 == 0
+    months <= 12 || index.is_multiple_of(3)
 }
 
 /// "jan" — with the year ("jan 25") where a long period would leave it unclear.
