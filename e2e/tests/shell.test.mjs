@@ -47,13 +47,13 @@ for (const viewport of VIEWPORTS) {
     });
 
     it('brings a deep link back after signing in', async () => {
-      await page.goto(`${server.url}/binnenkort/rapportages`);
-      await page.waitForURL(/\/inloggen\?terug=\/binnenkort\/rapportages$/);
+      await page.goto(`${server.url}/documenten`);
+      await page.waitForURL(/\/inloggen\?terug=\/documenten$/);
       await signIn(page, { email: ANNA.email, password: DEMO_PASSWORD });
-      await page.waitForURL(/\/binnenkort\/rapportages$/);
-      await page.getByRole('heading', { level: 1, name: 'Rapportages is binnenkort beschikbaar' }).waitFor();
-      assert.equal(await page.title(), 'Rapportages – Poort');
-      await browser.screenshot('coming-soon-nl');
+      await page.waitForURL(/\/documenten$/);
+      await page.getByRole('heading', { level: 1, name: 'Documenten' }).waitFor();
+      assert.equal(await page.title(), 'Documenten – Poort');
+      await browser.screenshot('deep-link-nl');
     });
 
     it('says so when a page does not exist', async () => {

@@ -88,7 +88,7 @@ for (const viewport of VIEWPORTS) {
       it('hides the menu on a phone until the menu button opens it, by keyboard too', async () => {
         const sidebar = page.getByTestId('sidebar');
         assert.equal(await sidebar.isVisible(), false, 'menu hidden at first');
-        assert.equal(await sidebar.locator('a[href="/binnenkort/rapportages"]').isVisible(), false);
+        assert.equal(await sidebar.locator('a[href="/documenten"]').isVisible(), false);
 
         await page.locator('body').focus();
         await tabTo(page, 'menu-button');
@@ -97,20 +97,21 @@ for (const viewport of VIEWPORTS) {
         await sidebar.waitFor({ state: 'visible' });
         assert.equal(await page.getByTestId('menu-button').getAttribute('aria-expanded'), 'true');
         await waitForFocus(page, 'menu-close', 'focus moves into the menu');
-        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Rapportages/ }).waitFor();
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Documenten' }).waitFor();
         await browser.screenshot('menu-open-nl', { fullPage: false });
 
         await page.keyboard.press('Escape');
         await sidebar.waitFor({ state: 'hidden' });
         await waitForFocus(page, 'menu-button', 'focus returns to the menu button');
 
-        // A menu link leads to an honest "coming soon" page and closes the drawer.
+        // A menu link leads to its page and closes the drawer.
         await page.getByTestId('menu-button').click();
-        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Rapportages/ }).click();
-        await page.waitForURL(/\/binnenkort\/rapportages$/);
-        await page.getByRole('heading', { level: 1, name: 'Rapportages is binnenkort beschikbaar' }).waitFor();
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Documenten' }).click();
+        await page.waitForURL(/\/documenten$/);
+        await page.getByRole('heading', { level: 1, name: 'Documenten' }).waitFor();
         await sidebar.waitFor({ state: 'hidden' });
-        await page.getByRole('link', { name: 'Terug naar het overzicht' }).click();
+        await page.getByTestId('menu-button').click();
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overzicht' }).click();
         await page.getByTestId('greeting').waitFor();
       });
     } else {
@@ -120,8 +121,9 @@ for (const viewport of VIEWPORTS) {
         assert.equal(await page.getByTestId('menu-button').isVisible(), false);
         const overview = nav.getByRole('link', { name: 'Overzicht' });
         assert.equal(await overview.getAttribute('aria-current'), 'page');
-        // Modules that are not built yet say so in their accessible name.
-        await nav.getByRole('link', { name: 'Rapportages Binnenkort' }).waitFor();
+        await nav.getByRole('link', { name: 'Documenten' }).waitFor();
+        // Rapportages is for those who see the organisation's absence, not for an employee.
+        assert.equal(await nav.getByRole('link', { name: /^Rapportages/ }).count(), 0);
 
         const toggle = page.getByTestId('menu-collapse');
         assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
@@ -131,7 +133,7 @@ for (const viewport of VIEWPORTS) {
         const box = await page.getByTestId('sidebar').boundingBox();
         assert.ok(box && box.width < 100, `collapsed sidebar is narrow (was ${box?.width})`);
         // Labels stay the links' names for screen readers.
-        await nav.getByRole('link', { name: 'Rapportages Binnenkort' }).waitFor();
+        await nav.getByRole('link', { name: 'Documenten' }).waitFor();
         await browser.screenshot('menu-collapsed-nl');
         await page.keyboard.press('Enter');
         assert.equal(await toggle.getAttribute('aria-expanded'), 'true');

@@ -1610,6 +1610,45 @@ pub async fn my_phase() -> Result<Option<shared::placements::PhaseProgress>, Api
 
 // --- end of self-service ---
 
+// --- Absence statistics (issue 7): figures, per employee, mutations --------
+
+/// Where the statistics live; the downloads are under `…/export/`.
+pub const ABSENCE_STATISTICS: &str = "/api/v1/absence/statistics";
+
+/// `GET /api/v1/absence/statistics?…`: the figures for the period and scope in `query`
+/// (a query string as `pages::reports::query` makes it).
+pub async fn absence_statistics(
+    query: &str,
+) -> Result<shared::absence::statistics::StatisticsReport, ApiError> {
+    json(call(Method::GET, &format!("{ABSENCE_STATISTICS}?{query}"), None).await?).await
+}
+
+/// `GET /api/v1/absence/statistics/employees?…`: one page of the per-employee overview.
+pub async fn absence_statistics_employees(
+    query: &str,
+    cursor: Option<String>,
+) -> Result<Page<shared::absence::statistics::EmployeeStatistics>, ApiError> {
+    statistics_page("employees", query, cursor).await
+}
+
+/// `GET /api/v1/absence/statistics/mutations?…`: one page of the mutations, by date.
+pub async fn absence_statistics_mutations(
+    query: &str,
+    cursor: Option<String>,
+) -> Result<Page<shared::absence::statistics::Mutation>, ApiError> {
+    statistics_page("mutations", query, cursor).await
+}
+
+/// One page of a statistics list (`employees`, `mutations`) for the choice in `query`.
+async fn statistics_page<T: DeserializeOwned>(
+    list: &str,
+    query: &str,
+    cursor: Option<String>,
+) -> Result<Page<T>, ApiError> {
+    let path = format!("{}&{query}", page_path(&format!("{ABSENCE_STATISTICS}/{list}"), cursor.as_deref()));
+    json(call(Method::GET, &path, None).await?).await
+}
+
 /// A path with query parameters (no paging).
 fn params_path(path: &str, params: Vec<(&'static str, String)>) -> String {
     let query: Vec<String> =
@@ -1639,7 +1678,7 @@ fn page_path(path: &str, cursor: Option<&str>) -> String {
 
 /// Percent-encodes everything but RFC 3986's unreserved characters. Cursors
 /// are opaque: the server may put `+`, `/` or `=` in them.
-fn encode_query_value(value: &str) -> String {
+pub fn encode_query_value(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -36,6 +36,7 @@ use crate::pages::my_details::MyDetailsPage;
 use crate::pages::networks::{ClientPage, ClientsPage as NetworkClientsPage, NetworksLayout, NewClientPage};
 use crate::pages::news::{NewsAdminPage, NewsPage};
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::reports::{ManagementReportPage, StatisticsPage};
 use crate::pages::{
     documents::DocumentsPage,
     payroll::{AccrualsPage, PaymentsPage, PayslipsPage},
@@ -110,6 +111,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":id") view=EmployeePage />
                     </ParentRoute>
                     <Route path=path!("mijn-gegevens") view=MyDetailsPage />
+                    // Absence statistics (issue 7).
+                    <Route path=path!("rapportages") view=StatisticsPage />
+                    <Route path=path!("rapportages/verzuim/managementrapportage") view=ManagementReportPage />
                     // Self-service (issue 6).
                     <Route path=path!("documenten") view=DocumentsPage />
                     <Route path=path!("loonstroken") view=PayslipsPage />

@@ -114,3 +114,10 @@ async fn await_promise(
     })
     .await
 }
+
+/// Opens the browser's print dialog (the management report's "Afdrukken").
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

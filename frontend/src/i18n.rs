@@ -21,6 +21,7 @@ pub mod contracts;
 pub mod employees;
 pub mod hours;
 pub mod lists;
+pub mod reports;
 pub mod security;
 pub mod selfservice;
 
@@ -286,7 +287,7 @@ pub static NL: Dict = Dict {
     about_my_details: "Uw persoonsgegevens, bankrekening en voorkeuren.",
     about_documents: "Loonstroken, jaaropgaven en andere documenten.",
     about_network: "Samenwerken met het netwerk rond een cliënt.",
-    about_reports: "Overzichten en kengetallen van uw organisatie.",
+    about_reports: "Verzuimcijfers volgens de Nederlandse standaard, met managementrapportage.",
     about_admin: "Mensen uitnodigen, rechten beheren en de auditlog bekijken.",
     about_helpdesk: "Storingsmeldingen en de berichten die Poort verstuurde.",
 
@@ -375,7 +376,7 @@ pub static EN: Dict = Dict {
     about_my_details: "Your personal details, bank account and preferences.",
     about_documents: "Payslips, annual statements and other documents.",
     about_network: "Work together with the network around a client.",
-    about_reports: "Overviews and key figures for your organisation.",
+    about_reports: "Absence figures by the Dutch standard, with a management report.",
     about_admin: "Invite people, manage rights and read the audit log.",
     about_helpdesk: "Outage messages and the messages Poort sent.",
 

@@ -383,7 +383,8 @@ impl HoursTexts {
         if self.nl() { NL[index % 7] } else { EN[index % 7] }
     }
 
-    fn month(&self, month0: u32) -> &'static str {
+    /// A month's name from its zero-based number: "januari" / "January".
+    pub fn month(&self, month0: u32) -> &'static str {
         const NL: [&str; 12] = [
             "januari",
             "februari",

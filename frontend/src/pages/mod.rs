@@ -14,6 +14,7 @@ pub mod my_details;
 pub mod networks;
 pub mod news;
 pub mod not_found;
+pub mod reports;
 // Self-service (issue 6).
 pub mod documents;
 pub mod payroll;

@@ -1,0 +1,287 @@
+//! The period and scope the statistics are asked for, kept in the page's URL query so a
+//! reload or a shared link shows the same. The URL query is exactly the API's query
+//! (`period=month&year=2026&number=3`, `from`/`to`, `department`, `cost_centre`,
+//! `team_id`), so the same string serves the figures, the lists, the downloads and the
+//! management report.
+
+use chrono::{Datelike, NaiveDate};
+use shared::absence::statistics::Period;
+use uuid::Uuid;
+
+use crate::api::encode_query_value;
+
+/// The period asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodChoice {
+    /// A calendar month, 1–12.
+    Month { year: i32, month: u32 },
+    /// A calendar quarter, 1–4.
+    Quarter { year: i32, quarter: u32 },
+    /// A calendar year.
+    Year(i32),
+    /// From and to, both included.
+    Custom { from: NaiveDate, to: NaiveDate },
+}
+
+/// What the period picker's first field offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    Year,
+    Custom,
+}
+
+impl PeriodKind {
+    /// In the picker's order.
+    pub const ALL: [PeriodKind; 4] =
+        [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year, PeriodKind::Custom];
+
+    /// The value in the picker (and the API's `period` for the calendar kinds).
+    pub fn slug(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+            PeriodKind::Custom => "custom",
+        }
+    }
+
+    /// The kind with this slug.
+    pub fn from_slug(slug: &str) -> Option<PeriodKind> {
+        PeriodKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+impl PeriodChoice {
+    /// Its kind.
+    pub fn kind(self) -> PeriodKind {
+        match self {
+            PeriodChoice::Month { .. } => PeriodKind::Month,
+            PeriodChoice::Quarter { .. } => PeriodKind::Quarter,
+            PeriodChoice::Year(_) => PeriodKind::Year,
+            PeriodChoice::Custom { .. } => PeriodKind::Custom,
+        }
+    }
+
+    /// The days it covers, as the server computes them.
+    pub fn period(self) -> Option<Period> {
+        match self {
+            PeriodChoice::Month { year, month } => Period::month(year, month),
+            PeriodChoice::Quarter { year, quarter } => Period::quarter(year, quarter),
+            PeriodChoice::Year(year) => Period::year(year),
+            PeriodChoice::Custom { from, to } => Period::new(from, to),
+        }
+    }
+
+    /// The year the calendar kinds are in (a custom period: the year it starts in).
+    pub fn year(self) -> i32 {
+        match self {
+            PeriodChoice::Month { year, .. }
+            | PeriodChoice::Quarter { year, .. }
+            | PeriodChoice::Year(year) => year,
+            PeriodChoice::Custom { from, .. } => from.year(),
+        }
+    }
+
+    /// The same period read as another kind: the month or quarter its first day lies in,
+    /// its year, or its days as a custom period. Switching kinds keeps the place in time.
+    pub fn as_kind(self, kind: PeriodKind) -> PeriodChoice {
+        let start =
+            self.period().map_or_else(|| NaiveDate::from_ymd_opt(self.year(), 1, 1), |p| Some(p.start));
+        let Some(start) = start else { return self };
+        let year = start.year();
+        match kind {
+            PeriodKind::Month => PeriodChoice::Month { year, month: start.month() },
+            PeriodKind::Quarter => PeriodChoice::Quarter { year, quarter: start.month0() / 3 + 1 },
+            PeriodKind::Year => PeriodChoice::Year(year),
+            PeriodKind::Custom => match self.period() {
+                Some(p) => PeriodChoice::Custom { from: p.start, to: p.end },
+                None => self,
+            },
+        }
+    }
+
+    /// The same kind in another year (a custom period stays as it is).
+    pub fn in_year(self, year: i32) -> PeriodChoice {
+        match self {
+            PeriodChoice::Month { month, .. } => PeriodChoice::Month { year, month },
+            PeriodChoice::Quarter { quarter, .. } => PeriodChoice::Quarter { year, quarter },
+            PeriodChoice::Year(_) => PeriodChoice::Year(year),
+            custom => custom,
+        }
+    }
+}
+
+/// Whose absence is counted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ScopeChoice {
+    /// Everyone in the organisation.
+    #[default]
+    Organisation,
+    /// Employees whose record has this department.
+    Department(String),
+    /// Employees working under this cost centre.
+    CostCentre(String),
+    /// Members of this team.
+    Team(Uuid),
+}
+
+/// The period and scope of the statistics screens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatisticsChoice {
+    pub period: PeriodChoice,
+    pub scope: ScopeChoice,
+}
+
+impl StatisticsChoice {
+    /// Reads the choice from a URL query (`get` looks up one key); what is missing or
+    /// unreadable falls back to this calendar year and the whole organisation, as the
+    /// API does.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>, today: NaiveDate) -> Self {
+        let date = |key| get(key).and_then(|v| v.parse::<NaiveDate>().ok());
+        let number = get("number").and_then(|v| v.parse::<u32>().ok());
+        let year = get("year").and_then(|v| v.parse::<i32>().ok()).unwrap_or(today.year());
+        let calendar = match (get("period").as_deref(), number) {
+            (Some("month"), Some(month)) if (1..=12).contains(&month) => PeriodChoice::Month { year, month },
+            (Some("quarter"), Some(quarter)) if (1..=4).contains(&quarter) => {
+                PeriodChoice::Quarter { year, quarter }
+            }
+            _ => PeriodChoice::Year(year),
+        };
+        let period = match (date("from"), date("to")) {
+            (Some(from), Some(to)) if from <= to => PeriodChoice::Custom { from, to },
+            _ => calendar,
+        };
+        let text = |key| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let scope = if let Some(d) = text("department") {
+            ScopeChoice::Department(d)
+        } else if let Some(c) = text("cost_centre") {
+            ScopeChoice::CostCentre(c)
+        } else if let Some(team) = get("team_id").and_then(|v| v.parse().ok()) {
+            ScopeChoice::Team(team)
+        } else {
+            ScopeChoice::Organisation
+        };
+        Self { period, scope }
+    }
+
+    /// The API's query parameters for this choice.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = match self.period {
+            PeriodChoice::Month { year, month } => {
+                vec![("period", "month".into()), ("year", year.to_string()), ("number", month.to_string())]
+            }
+            PeriodChoice::Quarter { year, quarter } => {
+                vec![
+                    ("period", "quarter".into()),
+                    ("year", year.to_string()),
+                    ("number", quarter.to_string()),
+                ]
+            }
+            PeriodChoice::Year(year) => vec![("period", "year".into()), ("year", year.to_string())],
+            PeriodChoice::Custom { from, to } => vec![("from", from.to_string()), ("to", to.to_string())],
+        };
+        match &self.scope {
+            ScopeChoice::Organisation => {}
+            ScopeChoice::Department(d) => params.push(("department", d.clone())),
+            ScopeChoice::CostCentre(c) => params.push(("cost_centre", c.clone())),
+            ScopeChoice::Team(t) => params.push(("team_id", t.to_string())),
+        }
+        params
+    }
+
+    /// The query string (without `?`): `period=year&year=2026&department=Uitvoering`.
+    pub fn query(&self) -> String {
+        self.params()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode_query_value(&v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn parse(query: &[(&str, &str)]) -> StatisticsChoice {
+        let get = |key: &str| query.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string());
+        StatisticsChoice::from_query(get, day(2026, 11, 23))
+    }
+
+    #[test]
+    fn without_a_query_it_is_this_year_for_the_whole_organisation() {
+        let choice = parse(&[]);
+        assert_eq!(choice.period, PeriodChoice::Year(2026));
+        assert_eq!(choice.scope, ScopeChoice::Organisation);
+        assert_eq!(choice.query(), "period=year&year=2026");
+    }
+
+    #[test]
+    fn the_query_round_trips() {
+        let team = Uuid::nil();
+        let choices = [
+            StatisticsChoice {
+                period: PeriodChoice::Month { year: 2025, month: 3 },
+                scope: ScopeChoice::Department("Uitvoering & Bouw".into()),
+            },
+            StatisticsChoice {
+                period: PeriodChoice::Quarter { year: 2026, quarter: 4 },
+                scope: ScopeChoice::CostCentre("KP 300".into()),
+            },
+            StatisticsChoice {
+                period: PeriodChoice::Custom { from: day(2025, 7, 1), to: day(2026, 6, 30) },
+                scope: ScopeChoice::Team(team),
+            },
+        ];
+        for choice in choices {
+            let query = choice.query();
+            let pairs: Vec<(String, String)> = query
+                .split('&')
+                .map(|pair| {
+                    let (k, v) = pair.split_once('=').unwrap();
+                    (k.to_string(), v.replace("%20", " ").replace("%26", "&"))
+                })
+                .collect();
+            let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+            assert_eq!(StatisticsChoice::from_query(get, day(2026, 11, 23)), choice, "{query}");
+        }
+        assert_eq!(
+            StatisticsChoice {
+                period: PeriodChoice::Month { year: 2025, month: 3 },
+                scope: ScopeChoice::Department("Uitvoering & Bouw".into()),
+            }
+            .query(),
+            "period=month&year=2025&number=3&department=Uitvoering%20%26%20Bouw"
+        );
+    }
+
+    #[test]
+    fn unreadable_parts_fall_back_like_the_api() {
+        assert_eq!(parse(&[("period", "month"), ("number", "13")]).period, PeriodChoice::Year(2026));
+        assert_eq!(parse(&[("period", "quarter"), ("year", "2024")]).period, PeriodChoice::Year(2024));
+        assert_eq!(parse(&[("from", "2026-03-01"), ("to", "2026-02-01")]).period, PeriodChoice::Year(2026));
+        assert_eq!(parse(&[("department", "  ")]).scope, ScopeChoice::Organisation);
+    }
+
+    #[test]
+    fn switching_kinds_keeps_the_place_in_time() {
+        let may = PeriodChoice::Month { year: 2025, month: 5 };
+        assert_eq!(may.as_kind(PeriodKind::Quarter), PeriodChoice::Quarter { year: 2025, quarter: 2 });
+        assert_eq!(may.as_kind(PeriodKind::Year), PeriodChoice::Year(2025));
+        assert_eq!(
+            may.as_kind(PeriodKind::Custom),
+            PeriodChoice::Custom { from: day(2025, 5, 1), to: day(2025, 5, 31) }
+        );
+        assert_eq!(
+            PeriodChoice::Year(2024).as_kind(PeriodKind::Month),
+            PeriodChoice::Month { year: 2024, month: 1 }
+        );
+        assert_eq!(may.in_year(2026), PeriodChoice::Month { year: 2026, month: 5 });
+    }
+}
