@@ -267,6 +267,11 @@ fn as_rules() -> Vec<EmployeeAbsence> {
         .collect()
 }
 
+/// The open cases per stage, in the response's order.
+fn open_cases(report: &Value) -> Vec<u64> {
+    report["open_cases"].as_array().unwrap().iter().map(|c| c["cases"].as_u64().unwrap()).collect()
+}
+
 fn close(a: &Value, b: f64) {
     let a = a.as_f64().unwrap_or_else(|| panic!("not a number: {a}"));
     assert!((a - b).abs() < 1e-9, "{a} ≠ {b}");
@@ -357,6 +362,24 @@ async fn the_figures_match_the_hand_computed_fixture_and_the_rules() {
         &format!("/api/v1/absence/statistics?period=year&year=2026&department={DEPARTMENT}"),
     )
     .await;
+    // Open today (22 November 2026), by poortwachter stage: Anja on sick day 14 + 242 = 256
+    // (week 37), Carla 263 (week 38), Dirk 243 (week 35): all three in re-integration
+    // (weeks 9–42), whatever the period. Every stage is listed, in timeline order.
+    let stages: Vec<&str> =
+        year["open_cases"].as_array().unwrap().iter().map(|c| c["stage"].as_str().unwrap()).collect();
+    assert_eq!(
+        stages,
+        [
+            "first_weeks",
+            "plan_of_action",
+            "reintegration",
+            "first_year_evaluation",
+            "second_year",
+            "wia_application",
+            "beyond_104_weeks"
+        ]
+    );
+    assert_eq!(open_cases(&year), [0, 0, 3, 0, 0, 0, 0]);
     let monthly = year["monthly"].as_array().unwrap();
     assert_eq!(monthly.len(), 12);
     close(&monthly[2]["percent"], 42.5 / 121.4 * 100.0);
@@ -393,6 +416,7 @@ async fn the_figures_match_the_hand_computed_fixture_and_the_rules() {
     close(&body["statistics"]["absence_rate"]["weighted_sick_days"], 18.5 + 7.0);
     close(&body["statistics"]["absence_rate"]["weighted_employed_days"], 31.0 + 16.0);
     assert_eq!(body["statistics"]["zero_absence"]["employees"], 2);
+    assert_eq!(open_cases(&body), [0, 0, 2, 0, 0, 0, 0]);
     let body = get_json(
         &app,
         &eva,
@@ -400,10 +424,20 @@ async fn the_figures_match_the_hand_computed_fixture_and_the_rules() {
     )
     .await;
     close(&body["statistics"]["absence_rate"]["weighted_sick_days"], 42.5);
+    // Mutations by cost centre (joined through the membership: PostgreSQL refused the
+    // condition on it before the join once).
+    let body = get_json(
+        &app,
+        &eva,
+        "/api/v1/absence/statistics/mutations?period=month&year=2026&number=3&cost_centre=Statistiek%20900",
+    )
+    .await;
+    assert_eq!(body["items"].as_array().unwrap().len(), 7, "{body}");
     let body =
         get_json(&app, &eva, "/api/v1/absence/statistics?period=month&year=2026&number=3&department=Nergens")
             .await;
     assert_eq!(body["statistics"]["zero_absence"]["employees"], 0);
+    assert_eq!(open_cases(&body), [0; 7]);
     assert_eq!(body["statistics"]["absence_rate"]["percent"], Value::Null);
 
     // The case manager serving Van Dijk sees the same figures.

@@ -48,9 +48,10 @@ async fn statistics(
     actor: Actor,
     q: web::Query<StatisticsQuery>,
 ) -> Result<web::Json<StatisticsReport>, ApiError> {
-    let period = q.period(today(state.clock.now()))?;
+    let today = today(state.clock.now());
+    let period = q.period(today)?;
     let (scope, shown, _) = service::authorise(&state, &actor, &q).await?;
-    Ok(web::Json(service::report(&state.db.read, &scope, shown, period).await?))
+    Ok(web::Json(service::report(&state.db.read, &scope, shown, period, today).await?))
 }
 
 /// Records a read of named people's absence by the arbodienst in the employer's audit log.

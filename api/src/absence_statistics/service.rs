@@ -9,8 +9,8 @@ use serde::Deserialize;
 use shared::Page;
 use shared::absence::statistics::{
     CurrentState, DEFAULT_DURATION_CLASSES, DurationCounts, EmployeeStatistics, MonthlyRate, Mutation,
-    MutationKind, Period, Statistics, StatisticsReport, StatisticsScope, Sums, duration_class,
-    rate_from_sums,
+    MutationKind, Period, Statistics, StatisticsReport, StatisticsScope, Sums, count_by_stage,
+    duration_class, rate_from_sums,
 };
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -187,12 +187,14 @@ fn count(n: i64) -> u32 {
 const PERIOD: i64 = 0;
 const PREVIOUS_YEAR: i64 = 1000;
 
-/// The figures for a period and scope, with the absence rate per month.
+/// The figures for a period and scope, with the absence rate per month and the cases
+/// open `today` per poortwachter stage.
 pub async fn report(
     db: &impl ConnectionTrait,
     scope: &Scope,
     shown: StatisticsScope,
     period: Period,
+    today: NaiveDate,
 ) -> Result<StatisticsReport, ApiError> {
     let classes = &DEFAULT_DURATION_CLASSES;
     let months = months(&period);
@@ -255,7 +257,14 @@ pub async fn report(
             previous_year_percent: rate(PREVIOUS_YEAR + i),
         })
         .collect();
-    Ok(StatisticsReport { scope: shown, statistics: Statistics::from_sums(period, &sums), monthly })
+    let open = store::open_cases_by_sick_days(db, scope, today).await?;
+    let open_cases = count_by_stage(open.into_iter().map(|(days, n)| (count(days), count(n))));
+    Ok(StatisticsReport {
+        scope: shown,
+        statistics: Statistics::from_sums(period, &sums),
+        monthly,
+        open_cases,
+    })
 }
 
 /// The export's batch size: each batch costs the same few queries.

@@ -414,6 +414,44 @@ pub struct MutationRow {
     pub percent: Option<i64>,
 }
 
+/// The join from `absence_cases c` to the employee records `r` in scope, and the bound
+/// organisation placeholder. The whole organisation also takes in people without an
+/// employee record (their cases are the organisation's too); a narrower scope only
+/// those whose record is in it.
+fn case_records_join(q: &mut Sql, scope: &Scope) -> (String, String) {
+    let (joins, conds) = scope_sql(q, scope);
+    let org = q.bind(scope.organisation_id);
+    let join = if scope.is_whole() {
+        format!("LEFT JOIN employee_records r ON r.user_id = c.user_id AND r.organisation_id = {org}")
+    } else {
+        format!("JOIN (SELECT r.* FROM employee_records r{joins} WHERE {conds}) r ON r.user_id = c.user_id")
+    };
+    (join, org)
+}
+
+/// The cases in scope open on `today`, counted per number of sick days so far on their
+/// clock (gaps between spells left out, today included): (sick days, cases).
+pub async fn open_cases_by_sick_days(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    today: NaiveDate,
+) -> Result<Vec<(i64, i64)>, DbErr> {
+    let mut q = Sql::new(db.get_database_backend());
+    let (record_join, org) = case_records_join(&mut q, scope);
+    let (t, day) = (q.bind(today), q.bind_day(today));
+    let end =
+        q.least(&[&format!("COALESCE({}, {day} + 1)", q.day("sp.recovered_on")), &format!("{day} + 1")]);
+    let text = format!(
+        "SELECT d, {n} AS n FROM (SELECT c.id AS cid, {d} AS d FROM absence_cases c {record_join} \
+         JOIN absence_spells sp ON sp.case_id = c.id WHERE c.organisation_id = {org} AND c.status = 'open' \
+         AND c.user_id IS NOT NULL AND sp.first_day <= {t} GROUP BY c.id) x GROUP BY d",
+        n = q.big("COUNT(*)"),
+        d = q.big(&format!("SUM({end} - {})", q.day("sp.first_day"))),
+    );
+    let rows = db.query_all_raw(q.statement(text)).await?;
+    rows.iter().map(|r| Ok((r.try_get("", "d")?, r.try_get("", "n")?))).collect()
+}
+
 /// A page of sick and recovery reports dated in `period`, by date and id, after `after`.
 pub async fn mutations_page(
     db: &impl ConnectionTrait,
@@ -423,17 +461,9 @@ pub async fn mutations_page(
     limit: u64,
 ) -> Result<Vec<MutationRow>, DbErr> {
     let mut q = Sql::new(db.get_database_backend());
-    let (joins, conds) = scope_sql(&mut q, scope);
-    let org = q.bind(scope.organisation_id);
+    let (record_join, org) = case_records_join(&mut q, scope);
     let (from, to) = (q.bind(period.start), q.bind(period.end));
-    // The whole organisation also lists people without an employee record.
-    let record_join = if scope.is_whole() {
-        format!("LEFT JOIN employee_records r ON r.user_id = c.user_id AND r.organisation_id = {org}")
-    } else {
-        format!("JOIN employee_records r ON r.user_id = c.user_id AND {conds}")
-    };
-    let joins = if scope.is_whole() { String::new() } else { joins };
-    let base = format!("FROM absence_cases c JOIN users u ON u.id = c.user_id {record_join}{joins}");
+    let base = format!("FROM absence_cases c JOIN users u ON u.id = c.user_id {record_join}");
     let null_int = q.big("NULL");
     let (k0, k1, k2, k3) = (q.big("0"), q.big("1"), q.big("2"), q.big("3"));
     let pct = q.big("rc.percent");

@@ -100,7 +100,6 @@ texts! {
     management_link: "Managementrapportage", "Management report";
     management_title: "Managementrapportage verzuim", "Absence management report";
     print: "Afdrukken", "Print";
-    download_pdf: "PDF downloaden", "Download PDF";
     back_to_statistics: "Terug naar de statistieken", "Back to the statistics";
 }
 

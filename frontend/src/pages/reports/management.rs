@@ -1,22 +1,17 @@
 //! `/rapportages/verzuim/managementrapportage?…`: the management report — the key figures,
 //! the rate per month against the year before and the cases per duration class of the
 //! chosen period and scope on one printable page (A4, the print stylesheet leaves the
-//! menu out), with "Afdrukken" and the server's PDF of the same.
+//! menu out), with "Afdrukken" (the browser's print dialog also saves it as PDF).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::absence::statistics::{StatisticsReport, StatisticsScope};
 
 use super::{ReportBody, STATISTICS_PATH, use_choice, use_report, use_texts};
-use crate::api::{self, ABSENCE_STATISTICS};
+use crate::api;
 use crate::components::page_title::use_page_title;
 use crate::i18n::reports::{ReportTexts, texts};
 use crate::i18n::use_i18n;
-
-/// The server's PDF of the report for the same choice.
-fn pdf_href(query: &str) -> String {
-    format!("{ABSENCE_STATISTICS}/report.pdf?{query}")
-}
 
 /// "Bouwbedrijf Van Dijk B.V. · Afdeling: Uitvoering" — the team by its name once known.
 fn scope_line(t: &ReportTexts, scope: &StatisticsScope, team_name: Option<String>) -> String {
@@ -45,7 +40,6 @@ pub fn ManagementReportPage() -> impl IntoView {
                 <button type="button" class="button primary" data-testid="management-print" on:click=move |_| crate::browser::print_page()>
                     {move || t().print}
                 </button>
-                <a class="button secondary" href=move || pdf_href(&query.get()) download="" data-testid="management-pdf">{move || t().download_pdf}</a>
             </div>
             {move || report.get().map(|result| match result {
                 Ok(report) => view! { <ManagementReport report=report /> }.into_any(),
@@ -101,9 +95,5 @@ mod tests {
         scope.department = None;
         scope.team_id = Some(Uuid::nil());
         assert_eq!(scope_line(&NL, &scope, Some("Noord".into())), "Bouwbedrijf Van Dijk B.V. · Team: Noord");
-        assert_eq!(
-            pdf_href("period=year&year=2026"),
-            "/api/v1/absence/statistics/report.pdf?period=year&year=2026"
-        );
     }
 }

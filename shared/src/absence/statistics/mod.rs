@@ -33,6 +33,7 @@ pub mod figures;
 pub mod input;
 pub mod period;
 pub mod report;
+pub mod stages;
 
 #[cfg(test)]
 mod tests;
@@ -52,6 +53,7 @@ pub use period::{Period, days_in_year};
 pub use report::{
     CurrentState, EmployeeStatistics, MonthlyRate, Mutation, MutationKind, StatisticsReport, StatisticsScope,
 };
+pub use stages::{PoortwachterStage, StageCount, count_by_stage};
 
 use contributions::{
     employed_day_weight, employed_days, ended_in, reported_in, running_at_end, sick_day_weight,

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Period, Statistics};
+use super::{Period, StageCount, Statistics};
 
 /// Who the figures cover: an organisation, optionally narrowed to a department, a cost
 /// centre and/or a team (all given must hold).
@@ -54,6 +54,9 @@ pub struct StatisticsReport {
     pub statistics: Statistics,
     /// Absence rate per calendar month of the period, and a year earlier.
     pub monthly: Vec<MonthlyRate>,
+    /// The cases open today, per poortwachter stage (every stage, in timeline order):
+    /// where the scope's running cases stand now, whatever the period.
+    pub open_cases: Vec<StageCount>,
 }
 
 /// Where an employee's absence stands today.
