@@ -752,3 +752,59 @@ async fn me_says_whether_the_organisation_keeps_hours() {
     assert_eq!(put!(&app, fatima, "/api/v1/hours/settings", settings).status, StatusCode::OK);
     assert_eq!(get!(&app, anna, "/api/v1/me").json()["hours_enabled"], false);
 }
+
+#[actix_web::test]
+async fn at_the_deadline_a_large_organisation_gets_every_missing_week() {
+    use poort::seed::{Account, Membership, insert_membership, insert_user};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+    use shared::auth::Role;
+
+    // More workers than one insert of their weeks can bind on SQLite (32,766 values, 20
+    // per week): the job failed on every run and no week was created, anywhere.
+    const WORKERS: usize = 1_700;
+    let t = TestApp::new().await;
+    let db = &t.state.db;
+    let anna = poort::entities::user::Entity::find()
+        .filter(poort::entities::user::Column::Email.eq(ANNA))
+        .one(&db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    let org = poort::entities::membership::Entity::find()
+        .filter(poort::entities::membership::Column::UserId.eq(anna.id))
+        .one(&db.read)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let txn = db.write.begin().await.unwrap();
+    for n in 0..WORKERS {
+        let email = format!("invaller{n}@delinde.example");
+        let account = Account { email: &email, name: "Invaller", helpdesk: false, mobile: None };
+        let uid = insert_user(&txn, &account, None, t.clock.now()).await.unwrap();
+        let membership = Membership {
+            role: Role::Employee,
+            rights: &[],
+            main_contact: false,
+            contract_minutes: Some(8 * 60),
+            cost_centre: None,
+        };
+        insert_membership(&txn, uid, org, &membership, t.clock.now()).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+
+    // Monday 09:00 Amsterdam: week 47 closes.
+    t.clock.set(Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap());
+    let report = poort::hours::jobs::run_due(db, "http://poort.example", t.clock.now()).await.unwrap();
+    assert!(report.created >= WORKERS, "{report:?}");
+    let weeks = poort::entities::timesheet::Entity::find()
+        .filter(poort::entities::timesheet::Column::OrganisationId.eq(org))
+        .filter(
+            poort::entities::timesheet::Column::WeekStart.eq(chrono::NaiveDate::from_ymd_opt(2026, 11, 16)),
+        )
+        .filter(poort::entities::timesheet::Column::Late.eq(true))
+        .count(&db.read)
+        .await
+        .unwrap();
+    assert!(weeks >= WORKERS as u64, "{weeks} late weeks for week 47");
+}

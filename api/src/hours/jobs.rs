@@ -125,6 +125,9 @@ async fn unsigned_workers(
         .await
 }
 
+/// Rows per insert statement when the deadline creates the missing weeks.
+const INSERT_BATCH: usize = 500;
+
 /// At the deadline of the week that just closed: creates the weeks workers never
 /// opened, already late, so the coordinator sees who is missing.
 async fn at_deadline(db: &Db, org: Uuid, s: &HoursSettings, now: DateTime<Utc>) -> Result<usize, DbErr> {
@@ -158,8 +161,10 @@ async fn at_deadline(db: &Db, org: Uuid, s: &HoursSettings, now: DateTime<Utc>) 
         })
         .collect();
     let n = rows.len();
-    if !rows.is_empty() {
-        timesheet::Entity::insert_many(rows).exec(&txn).await?;
+    // In batches: one statement binds every column of every row, and SQLite refuses more
+    // than 32,766 values (a week has 20 columns: 1,638 workers). Still one transaction.
+    for (rows, ids) in rows.chunks(INSERT_BATCH).zip(ids.chunks(INSERT_BATCH)) {
+        timesheet::Entity::insert_many(rows.to_vec()).exec(&txn).await?;
         let events = ids.iter().map(|id| store::event(*id, org, store::By::SYSTEM, "locked", None, now));
         timesheet_event::Entity::insert_many(events).exec(&txn).await?;
     }
