@@ -332,18 +332,36 @@ async fn the_figures_match_the_hand_computed_fixture_and_the_rules() {
         ("period=year&year=2026", Period::year(2026).unwrap()),
         ("from=2026-02-25&to=2026-03-17", Period::new(d("2026-02-25"), d("2026-03-17")).unwrap()),
         ("period=month&year=2026&number=2", Period::month(2026, 2).unwrap()),
+        // Reaching past today (22 November 2026): only the days so far count, so the
+        // running cases' days to come are not sick days yet.
+        ("from=2026-11-01&to=2026-12-31", Period::new(d("2026-11-01"), d("2026-12-31")).unwrap()),
+        // Wholly to come: nothing counted yet.
+        ("period=month&year=2026&number=12", Period::month(2026, 12).unwrap()),
     ] {
         let body =
             get_json(&app, &eva, &format!("/api/v1/absence/statistics?{query}&department={DEPARTMENT}"))
                 .await;
-        let expected = serde_json::to_value(statistics(&people, period, &DEFAULT_DURATION_CLASSES)).unwrap();
+        let today = d("2026-11-22");
+        let counted = period.up_to(today);
+        let expected = serde_json::to_value(statistics(&people, counted, &DEFAULT_DURATION_CLASSES)).unwrap();
         let got = &body["statistics"];
+        if period.reaches_past(today) {
+            assert_eq!(body["counted_until"], "2026-11-22", "{query}");
+        } else {
+            assert!(body["counted_until"].is_null(), "{query}");
+        }
+        if counted.days() > 0 {
+            assert_eq!(got["period"]["end"], counted.end.to_string(), "{query}");
+        }
         for path in [
             "/absence_rate/weighted_sick_days",
             "/absence_rate/weighted_employed_days",
             "/report_frequency/average_headcount",
             "/report_frequency/years",
         ] {
+            if counted.days() == 0 && path == "/report_frequency/years" {
+                continue; // a period wholly to come keeps its own days, and has no frequency
+            }
             close(got.pointer(path).unwrap(), expected.pointer(path).unwrap().as_f64().unwrap());
         }
         for path in [

@@ -197,31 +197,40 @@ pub async fn report(
     today: NaiveDate,
 ) -> Result<StatisticsReport, ApiError> {
     let classes = &DEFAULT_DURATION_CLASSES;
+    // Only days up to today count; the chart keeps every month of the period (a month
+    // still to come has no rate) and the same months a year earlier in full.
+    let counted = period.up_to(today);
     let months = months(&period);
-    let mut windows = vec![window(PERIOD, &period)];
+    let mut windows = vec![window(PERIOD, &counted)];
     for (i, m) in (1..).zip(&months) {
-        windows.push(window(i, m));
+        windows.push(window(i, &m.up_to(today)));
         windows.push(window(PREVIOUS_YEAR + i, &year_before(m)));
     }
-    let employed: HashMap<i64, (f64, i64, i64)> =
-        store::employment::<i64>(db, scope, &windows, Group::Window)
-            .await?
-            .into_iter()
-            .map(|(k, w, d, n)| (k, (w, d, n)))
-            .collect();
+    // A window with no days (wholly after today) has no sums.
+    windows.retain(|w| w.start <= w.end);
+    let employed: HashMap<i64, (f64, i64)> = store::employment::<i64>(db, scope, &windows, Group::Window)
+        .await?
+        .into_iter()
+        .map(|(k, w, d)| (k, (w, d)))
+        .collect();
     let sick: HashMap<i64, f64> = store::sick_days::<i64>(db, scope, &windows, Group::Window)
         .await?
         .into_iter()
         .map(|(k, w, _)| (k, w))
         .collect();
-    let events = store::events(db, scope, window(PERIOD, &period)).await?;
+    let (events, employees) = if counted.days() > 0 {
+        let w = window(PERIOD, &counted);
+        (store::events(db, scope, w).await?, store::employees(db, scope, w).await?)
+    } else {
+        (store::Events::default(), 0)
+    };
 
     let mut sums = Sums::new(classes);
-    if let Some(&(weighted, days, employees)) = employed.get(&PERIOD) {
+    if let Some(&(weighted, days)) = employed.get(&PERIOD) {
         sums.weighted_employed_days = weighted;
         sums.employed_person_days = u64::try_from(days).unwrap_or(0);
-        sums.employees = count(employees);
     }
+    sums.employees = count(employees);
     sums.weighted_sick_days = sick.get(&PERIOD).copied().unwrap_or(0.0);
     // No pregnancy or childbirth flag is recorded on a case yet: nothing to leave out.
     sums.weighted_pregnancy_sick_days = 0.0;
@@ -261,9 +270,11 @@ pub async fn report(
     let open_cases = count_by_stage(open.into_iter().map(|(days, n)| (count(days), count(n))));
     Ok(StatisticsReport {
         scope: shown,
-        statistics: Statistics::from_sums(period, &sums),
+        // A period wholly to come keeps its own days (its figures have no value).
+        statistics: Statistics::from_sums(if counted.days() > 0 { counted } else { period }, &sums),
         monthly,
         open_cases,
+        counted_until: period.reaches_past(today).then_some(today),
     })
 }
 
@@ -292,7 +303,10 @@ pub async fn employees_after(
     limit: u64,
 ) -> Result<(Vec<EmployeeStatistics>, Option<(String, Uuid)>), ApiError> {
     let db = &state.db.read;
+    let today = today(state.clock.now());
+    // Days to come are not counted (see `report`); who is listed is the whole period's.
     let w = window(PERIOD, &period);
+    let counted = window(PERIOD, &period.up_to(today));
     let rows = store::records_page(db, scope, w, after, limit).await?;
     let (rows, next) = cut(rows, limit, |r| (r.sort_name.clone(), r.id));
     let page_scope = Scope {
@@ -300,24 +314,23 @@ pub async fn employees_after(
         users: Some(rows.iter().map(|r| r.user_id).collect()),
         ..scope.clone()
     };
-    let employed: HashMap<Uuid, (f64, i64)> = store::employment::<Uuid>(db, &page_scope, &[w], Group::Record)
-        .await?
-        .into_iter()
-        .map(|(k, wd, d, _)| (k, (wd, d)))
-        .collect();
-    let sick: HashMap<Uuid, (f64, i64)> = store::sick_days::<Uuid>(db, &page_scope, &[w], Group::Record)
+    let windows: &[Window] = if counted.start <= counted.end { &[counted] } else { &[] };
+    let employed: HashMap<Uuid, (f64, i64)> =
+        store::employment::<Uuid>(db, &page_scope, windows, Group::Record)
+            .await?
+            .into_iter()
+            .map(|(k, wd, d)| (k, (wd, d)))
+            .collect();
+    let sick: HashMap<Uuid, (f64, i64)> = store::sick_days::<Uuid>(db, &page_scope, windows, Group::Record)
         .await?
         .into_iter()
         .map(|(k, ws, d)| (k, (ws, d)))
         .collect();
     let reports: HashMap<Uuid, i64> =
-        store::reports_per_record(db, &page_scope, w).await?.into_iter().collect();
+        store::reports_per_record(db, &page_scope, counted).await?.into_iter().collect();
     let users = page_scope.users.as_deref().unwrap_or_default();
     let today_state: HashMap<Uuid, i64> =
-        store::sick_today(db, scope.organisation_id, users, today(state.clock.now()))
-            .await?
-            .into_iter()
-            .collect();
+        store::sick_today(db, scope.organisation_id, users, today).await?.into_iter().collect();
     let items = rows
         .into_iter()
         .map(|r| {

@@ -2,8 +2,8 @@
 //! whole scope, however many employees and cases it holds; they mirror the per-record
 //! parts in `shared::absence::statistics::contributions`:
 //!
-//! - `e`: the employment periods in scope, as day numbers (`es`..`ee`, both included;
-//!   an open end far in the future) with their part-time factor `f`.
+//! - `e`: the employment periods in scope, as day numbers (`es`..`ee`, both included,
+//!   clipped to the range asked for) with their part-time factor `f`.
 //! - `s`: the sick spells (each spell is one sick report by the CBS standard, a relapse
 //!   too) that may touch the range asked for: first sick day `fs`, first day no longer
 //!   sick `rx` (the spell's recovery, or for the last spell of a case closed "ziek uit
@@ -13,8 +13,19 @@
 //! - `w`: the windows counted (the period, and for the chart each month and the same
 //!   month a year earlier), as a `VALUES` table, so one statement serves them all.
 //!
-//! A row of runs × employment × window adds its overlap in days × incapacity × factor;
-//! clipping is `LEAST`/`GREATEST` (SQLite: `MIN`/`MAX`) of day numbers (see [`Sql`]).
+//! Employment, and the sick runs cut to employment, are first collapsed into distinct
+//! intervals with their summed weights (20,000 employees hired before the period are one
+//! interval), and only those are joined to the windows: the work grows with the number
+//! of people once, not once per window. Clipping is `LEAST`/`GREATEST` (SQLite:
+//! `MIN`/`MAX`) of day numbers (see [`Sql`]).
+//!
+//! Two rules keep SQLite's planner (which has no statistics on a fresh database) on the
+//! indexes: a CTE read more than once, or inside the loop over the windows, is
+//! `MATERIALIZED` (else SQLite recomputes it per row); and spells meet employment through
+//! `s CROSS JOIN e WHERE e.uid = s.uid`, which makes SQLite walk the spells and look
+//! each person up by index (`employee_records.user_id`, then the periods by record)
+//! rather than scan the spells once per employment period. PostgreSQL reads `CROSS JOIN`
+//! as an ordinary join and plans it freely.
 
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, TryGetable, Value};
@@ -85,22 +96,23 @@ fn scope_sql(q: &mut Sql, scope: &Scope) -> (String, String) {
     (joins, conds)
 }
 
-/// `e`: employment periods in scope that touch `from`..`to`.
+/// `e`: employment periods in scope that touch `from`..`to`, clipped to them. Only the
+/// record is matched to the organisation: a condition on `p.organisation_id` as well
+/// would lead SQLite to read every period of the organisation for each person looked up.
 fn employment_cte(q: &mut Sql, scope: &Scope, from: NaiveDate, to: NaiveDate) -> String {
     let (joins, conds) = scope_sql(q, scope);
-    let org = q.bind(scope.organisation_id);
+    let (from_day, to_day) = (q.bind_day(from), q.bind_day(to));
     let (from, to) = (q.bind(from), q.bind(to));
     let factor = q.float(&format!(
         "CASE WHEN p.full_time_minutes <= 0 OR p.contract_minutes <= 0 THEN 0 ELSE {} END",
         q.least(&["1.0", &format!("{} / p.full_time_minutes", q.float("p.contract_minutes"))])
     ));
     format!(
-        "e AS (SELECT r.id AS rid, r.user_id AS uid, {es} AS es, COALESCE({ee}, {OPEN_END}) AS ee, {factor} AS f \
+        "e AS (SELECT r.id AS rid, r.user_id AS uid, {es} AS es, {ee} AS ee, {factor} AS f \
          FROM employment_periods p JOIN employee_records r ON r.id = p.record_id{joins} \
-         WHERE {conds} AND p.organisation_id = {org} AND p.starts_on <= {to} \
-         AND (p.ends_on IS NULL OR p.ends_on >= {from}))",
-        es = q.day("p.starts_on"),
-        ee = q.day("p.ends_on"),
+         WHERE {conds} AND p.starts_on <= {to} AND (p.ends_on IS NULL OR p.ends_on >= {from}))",
+        es = q.greatest(&[&q.day("p.starts_on"), &from_day]),
+        ee = q.least(&[&format!("COALESCE({}, {OPEN_END})", q.day("p.ends_on")), &to_day]),
     )
 }
 
@@ -119,7 +131,7 @@ fn spells_cte(q: &mut Sql, org: Uuid, from: NaiveDate, to: NaiveDate, users: Opt
         None => String::new(),
     };
     format!(
-        "s AS (SELECT sp.id AS sid, c.id AS cid, c.user_id AS uid, sp.first_day AS fd, {rd} AS rd, \
+        "s AS MATERIALIZED (SELECT sp.id AS sid, c.id AS cid, c.user_id AS uid, sp.first_day AS fd, {rd} AS rd, \
          {fs} AS fs, {rx} AS rx \
          FROM absence_cases c JOIN absence_spells sp ON sp.case_id = c.id \
          WHERE c.organisation_id = {org} AND c.user_id IS NOT NULL{only} AND c.first_sick_day <= {to} \
@@ -134,11 +146,11 @@ fn spells_cte(q: &mut Sql, org: Uuid, from: NaiveDate, to: NaiveDate, users: Opt
 /// (excluded; NULL while running) at `inc` percent.
 fn runs_cte(q: &Sql) -> String {
     format!(
-        "st AS (SELECT s.sid AS sid, {d} AS d, 100 - rc.percent AS inc \
+        "st AS MATERIALIZED (SELECT s.sid AS sid, {d} AS d, 100 - rc.percent AS inc \
          FROM s JOIN absence_recoveries rc ON rc.case_id = s.cid \
          WHERE rc.from_date >= s.fd AND (s.rd IS NULL OR rc.from_date < s.rd)), \
-         fst AS (SELECT sid, MIN(d) AS d FROM st GROUP BY sid), \
-         runs AS (SELECT s.uid AS uid, s.fs AS rs, COALESCE(fst.d, s.rx) AS rx, 100 AS inc \
+         fst AS MATERIALIZED (SELECT sid, MIN(d) AS d FROM st GROUP BY sid), \
+         runs AS MATERIALIZED (SELECT s.uid AS uid, s.fs AS rs, COALESCE(fst.d, s.rx) AS rx, 100 AS inc \
          FROM s LEFT JOIN fst ON fst.sid = s.sid \
          UNION ALL \
          SELECT s.uid, st.d, COALESCE(LEAD(st.d) OVER (PARTITION BY st.sid ORDER BY st.d), s.rx), st.inc \
@@ -176,21 +188,31 @@ pub enum Group {
 }
 
 impl Group {
+    /// What an interval keeps of its rows before it meets the windows (`e.rid` in
+    /// the `SELECT` of the collapsing CTE).
+    fn interval_key(self) -> &'static str {
+        match self {
+            Group::Window => "0",
+            Group::Record => "e.rid",
+        }
+    }
+
+    /// The result's key, from the windows `w` or the collapsed intervals `i`.
     fn column(self) -> &'static str {
         match self {
             Group::Window => "w.k",
-            Group::Record => "e.rid",
+            Group::Record => "i.g",
         }
     }
 }
 
-/// Employment sums per group: (key, Σ employed days × factor, Σ employed days, employees).
+/// Employment sums per group: (key, Σ employed days × factor, Σ employed days).
 pub async fn employment<K: TryGetable>(
     db: &impl ConnectionTrait,
     scope: &Scope,
     windows: &[Window],
     group: Group,
-) -> Result<Vec<(K, f64, i64, i64)>, DbErr> {
+) -> Result<Vec<(K, f64, i64)>, DbErr> {
     if windows.is_empty() {
         return Ok(vec![]);
     }
@@ -198,21 +220,27 @@ pub async fn employment<K: TryGetable>(
     let mut q = Sql::new(db.get_database_backend());
     let w = windows_cte(&mut q, windows);
     let e = employment_cte(&mut q, scope, from, to);
-    let days = format!("{} - {} + 1", q.least(&["w.we", "e.ee"]), q.greatest(&["w.ws", "e.es"]));
+    let days = format!("({} - {} + 1)", q.least(&["w.we", "i.ee"]), q.greatest(&["w.ws", "i.es"]));
     let text = format!(
-        "WITH {w}, {e} SELECT g, {wd} AS wd, {pd} AS pd, {n} AS n FROM (SELECT {g} AS g, e.rid AS rid, \
-         e.f AS f, {days} AS d FROM e JOIN w ON e.es <= w.we AND e.ee >= w.ws) x GROUP BY g",
+        "WITH {w}, {e}, i AS MATERIALIZED (SELECT {key} AS g, e.es AS es, e.ee AS ee, e.f AS f, \
+         COUNT(*) AS m FROM e GROUP BY g, e.es, e.ee, e.f) \
+         SELECT {g} AS g, {wd} AS wd, {pd} AS pd FROM i JOIN w ON i.es <= w.we AND i.ee >= w.ws GROUP BY {g}",
+        key = group.interval_key(),
         g = group.column(),
-        wd = q.float("COALESCE(SUM(d * f), 0)"),
-        pd = q.big("COALESCE(SUM(d), 0)"),
-        n = q.big("COUNT(DISTINCT rid)"),
+        wd = q.float(&format!("COALESCE(SUM({days} * i.f * i.m), 0)")),
+        pd = q.big(&format!("COALESCE(SUM({days} * i.m), 0)")),
     );
     let rows = db.query_all_raw(q.statement(text)).await?;
-    rows.iter()
-        .map(|r| {
-            Ok((r.try_get::<K>("", "g")?, r.try_get("", "wd")?, r.try_get("", "pd")?, r.try_get("", "n")?))
-        })
-        .collect()
+    rows.iter().map(|r| Ok((r.try_get::<K>("", "g")?, r.try_get("", "wd")?, r.try_get("", "pd")?))).collect()
+}
+
+/// The employees (records) in scope employed on a day of `period`.
+pub async fn employees(db: &impl ConnectionTrait, scope: &Scope, period: Window) -> Result<i64, DbErr> {
+    let mut q = Sql::new(db.get_database_backend());
+    let e = employment_cte(&mut q, scope, period.start, period.end);
+    let text = format!("WITH {e} SELECT {n} AS n FROM e", n = q.big("COUNT(DISTINCT e.rid)"));
+    let row = db.query_one_raw(q.statement(text)).await?;
+    row.map_or(Ok(0), |r| r.try_get("", "n"))
 }
 
 /// Sick-day sums per group: (key, Σ sick days × factor × incapacity ÷ 100, Σ sick days),
@@ -233,18 +261,22 @@ pub async fn sick_days<K: TryGetable>(
     let s = spells_cte(&mut q, scope.organisation_id, from, to, scope.users.as_deref());
     let runs = runs_cte(&q);
     let last = format!("COALESCE(runs.rx - 1, {OPEN_END})");
-    let overlap =
-        format!("{} - {} + 1", q.least(&["w.we", "e.ee", &last]), q.greatest(&["w.ws", "e.es", "runs.rs"]));
-    // Intervals that meet pairwise share a day, so the three-way overlap is positive.
+    let days = format!("({} - {} + 1)", q.least(&["w.we", "i.xe"]), q.greatest(&["w.ws", "i.xs"]));
+    // `x`: each run cut to each employment period of its person (the employment is
+    // already clipped to the windows' range), weighted by incapacity × factor.
     let text = format!(
-        "WITH {w}, {e}, {s}, {runs} SELECT g, {ws} AS ws, {sd} AS sd FROM (\
-         SELECT {g} AS g, runs.inc AS inc, e.f AS f, {overlap} AS ov \
-         FROM runs JOIN e ON e.uid = runs.uid JOIN w ON runs.rs <= w.we AND {last} >= w.ws \
-         AND e.es <= w.we AND e.ee >= w.ws \
-         WHERE runs.rs <= e.ee AND {last} >= e.es AND (runs.rx IS NULL OR runs.rx > runs.rs)) x GROUP BY g",
+        "WITH {w}, {e}, {s}, {runs}, \
+         x AS MATERIALIZED (SELECT {key} AS g, {xs} AS xs, {xe} AS xe, runs.inc * e.f AS wt \
+         FROM runs CROSS JOIN e WHERE e.uid = runs.uid AND runs.rs <= e.ee AND {last} >= e.es \
+         AND (runs.rx IS NULL OR runs.rx > runs.rs)), \
+         i AS MATERIALIZED (SELECT g, xs, xe, SUM(wt) AS wt, COUNT(*) AS m FROM x GROUP BY g, xs, xe) \
+         SELECT {g} AS g, {ws} AS ws, {sd} AS sd FROM i JOIN w ON i.xs <= w.we AND i.xe >= w.ws GROUP BY {g}",
+        key = group.interval_key(),
+        xs = q.greatest(&["e.es", "runs.rs"]),
+        xe = q.least(&["e.ee", &last]),
         g = group.column(),
-        ws = q.float("COALESCE(SUM(ov * inc * f), 0) / 100"),
-        sd = q.big("COALESCE(SUM(ov), 0)"),
+        ws = q.float(&format!("COALESCE(SUM({days} * i.wt), 0) / 100")),
+        sd = q.big(&format!("COALESCE(SUM({days} * i.m), 0)")),
     );
     let rows = db.query_all_raw(q.statement(text)).await?;
     rows.iter().map(|r| Ok((r.try_get::<K>("", "g")?, r.try_get("", "ws")?, r.try_get("", "sd")?))).collect()
@@ -270,20 +302,27 @@ pub async fn events(db: &impl ConnectionTrait, scope: &Scope, period: Window) ->
     let s = spells_cte(&mut q, scope.organisation_id, period.start, period.end, scope.users.as_deref());
     let (ps, pe) = (q.bind_day(period.start), q.bind_day(period.end));
     let (zero, kind1, kind2) = (q.big("0"), q.big("1"), q.big("2"));
+    let employed_on = |day: &str| format!("MAX(CASE WHEN e.es <= {day} AND e.ee >= {day} THEN 1 ELSE 0 END)");
+    // `j`: each spell once (a person has one record per organisation, so `uid` counts
+    // employees), with whether its person was employed in scope on its first
+    // sick day (`a`), its last sick day (`b`) and the period's last day (`c`).
     let text = format!(
-        "WITH {e}, {s} \
+        "WITH {e}, {s}, j AS MATERIALIZED (SELECT s.sid AS sid, s.uid AS uid, s.fs AS fs, s.rx AS rx, \
+         {a} AS a, {b} AS b, {c} AS c FROM s CROSS JOIN e WHERE e.uid = s.uid GROUP BY s.sid, s.uid, s.fs, s.rx) \
          SELECT {zero} AS kind, {zero} AS days, {n} AS n, {people} AS people \
-         FROM s JOIN e ON e.uid = s.uid AND e.es <= s.fs AND e.ee >= s.fs WHERE s.fs >= {ps} AND s.fs <= {pe} \
+         FROM j WHERE a = 1 AND fs >= {ps} AND fs <= {pe} \
          UNION ALL \
-         SELECT {kind1}, {ended}, {n}, {zero} FROM s JOIN e ON e.uid = s.uid AND e.es <= s.rx - 1 AND e.ee >= s.rx - 1 \
-         WHERE s.rx - 1 >= {ps} AND s.rx - 1 <= {pe} GROUP BY 2 \
+         SELECT {kind1}, {ended}, {n}, {zero} FROM j WHERE b = 1 AND rx - 1 >= {ps} AND rx - 1 <= {pe} GROUP BY 2 \
          UNION ALL \
-         SELECT {kind2}, {running}, {n}, {zero} FROM s JOIN e ON e.uid = s.uid AND e.es <= {pe} AND e.ee >= {pe} \
-         WHERE s.fs <= {pe} AND (s.rx IS NULL OR s.rx - 1 >= {pe}) GROUP BY 2",
+         SELECT {kind2}, {running}, {n}, {zero} FROM j \
+         WHERE c = 1 AND fs <= {pe} AND (rx IS NULL OR rx - 1 >= {pe}) GROUP BY 2",
+        a = employed_on("s.fs"),
+        b = employed_on("s.rx - 1"),
+        c = employed_on(&pe),
         n = q.big("COUNT(*)"),
-        people = q.big("COUNT(DISTINCT e.rid)"),
-        ended = q.big("s.rx - s.fs"),
-        running = q.big(&format!("{pe} - s.fs + 1")),
+        people = q.big("COUNT(DISTINCT uid)"),
+        ended = q.big("rx - fs"),
+        running = q.big(&format!("{pe} - fs + 1")),
     );
     let mut out = Events::default();
     for r in db.query_all_raw(q.statement(text)).await? {

@@ -76,6 +76,19 @@ impl Period {
         self.clip(first, last).map_or(0, |p| p.days())
     }
 
+    /// The part of the period that has happened by the end of `today`: days after today
+    /// are not known yet (a running case would otherwise count them as sick, and the
+    /// employment as worked), so figures over a period reaching past today are "so far".
+    /// Empty when the whole period lies after today.
+    pub fn up_to(&self, today: NaiveDate) -> Period {
+        Period { start: self.start, end: self.end.min(today) }
+    }
+
+    /// Whether some of its days lie after `today`.
+    pub fn reaches_past(&self, today: NaiveDate) -> bool {
+        self.end > today
+    }
+
     /// How many years it spans, for annualising: each day counts as one day of its own
     /// calendar year, so 1/365 in 2023 and 1/366 in 2024. A calendar year is exactly
     /// 1.0, February 2024 is 29/366, and July 2023 to June 2024 is 184/365 + 182/366.
@@ -155,6 +168,22 @@ mod tests {
         assert_eq!(march.days_within(d("2024-03-10"), Some(d("2024-03-09"))), 0);
         assert!(march.contains(d("2024-03-01")) && march.contains(d("2024-03-31")));
         assert!(!march.contains(d("2024-04-01")));
+    }
+
+    #[test]
+    fn only_the_days_up_to_today_are_counted() {
+        let year = Period::year(2026).unwrap();
+        let today = d("2026-11-22");
+        assert_eq!(year.up_to(today), p("2026-01-01", "2026-11-22"));
+        assert!(year.reaches_past(today));
+        let past = Period::year(2025).unwrap();
+        assert_eq!(past.up_to(today), past);
+        assert!(!past.reaches_past(today));
+        // Today itself is counted: it ends a period that ends today.
+        assert_eq!(p("2026-11-01", "2026-11-22").up_to(today).days(), 22);
+        let future = Period::month(2026, 12).unwrap();
+        assert_eq!(future.up_to(today).days(), 0, "nothing of December has happened");
+        assert_eq!(future.up_to(today).years(), 0.0);
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub struct StatisticsReport {
     /// The cases open today, per poortwachter stage (every stage, in timeline order):
     /// where the scope's running cases stand now, whatever the period.
     pub open_cases: Vec<StageCount>,
+    /// Set when the period reaches past today: the figures count the days up to and
+    /// including this day only (days to come are not known yet), and
+    /// `statistics.period` ends on it.
+    pub counted_until: Option<NaiveDate>,
 }
 
 /// Where an employee's absence stands today.
