@@ -641,3 +641,92 @@ async fn only_those_who_see_the_organisations_absence_get_its_figures() {
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].organisation_id, Some(loaded.org));
 }
+
+#[actix_web::test]
+async fn the_management_report_is_a_pdf_for_those_who_see_the_figures() {
+    let t = TestApp::new().await;
+    let loaded = load(&t).await;
+    let app = t.service().await;
+    let eva = login(&app, EVA).await;
+
+    let path = format!(
+        "/api/v1/absence/statistics/report.pdf?period=month&year=2026&number=3&department={DEPARTMENT}"
+    );
+    let r = send(&app, eva.on(browser(Method::GET, &path))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.header("content-type").as_deref(), Some("application/pdf"));
+    assert_eq!(
+        r.header("content-disposition").as_deref(),
+        Some("attachment; filename=\"managementrapportage-2026-03-01-2026-03-31.pdf\"")
+    );
+    assert!(r.body.starts_with(b"%PDF-"), "a PDF");
+    let text = String::from_utf8_lossy(&r.body);
+    // The scope, the period and the rate (35,01 %) are in the page's text; text with
+    // marks outside ASCII stands in hex, in WinAnsi.
+    let hex = |s: &str| {
+        let bytes = poort::absence_statistics::pdf::win_ansi(s);
+        format!("<{}>", bytes.iter().map(|b| format!("{b:02X}")).collect::<String>())
+    };
+    assert!(text.contains(&hex("Bouwbedrijf Van Dijk B.V. · Afdeling: Statistiek")), "the scope line");
+    assert!(text.contains(&hex("Periode: 01-03-2026 – 31-03-2026")), "the period");
+    assert!(text.contains("(35,01 %)"), "the absence rate");
+    assert!(text.contains("/Count 1"), "one page");
+
+    // The arbodienst serving Van Dijk gets it too, for Van Dijk.
+    let lotte = login(&app, LOTTE).await;
+    let r =
+        send(&app, lotte.on(browser(Method::GET, &format!("{path}&organisation_id={}", loaded.org)))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+
+    // As the JSON: 403 without the right, 404 for an organisation one does not serve, 422 for a bad period.
+    let pieter = login(&app, PIETER).await;
+    let r = send(&app, pieter.on(browser(Method::GET, "/api/v1/absence/statistics/report.pdf"))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    assert_eq!(r.error_kind(), "forbidden");
+    let fatima = login(&app, FATIMA).await;
+    for who in [&fatima] {
+        let path = format!("/api/v1/absence/statistics/report.pdf?organisation_id={}", loaded.org);
+        let r = send(&app, who.on(browser(Method::GET, &path))).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text());
+        assert_eq!(r.error_kind(), "not_found");
+    }
+    let r = send(
+        &app,
+        eva.on(browser(Method::GET, "/api/v1/absence/statistics/report.pdf?from=2026-03-10&to=2026-03-01")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    let r = send(&app, browser(Method::GET, "/api/v1/absence/statistics/report.pdf")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+}
+
+#[actix_web::test]
+async fn the_organisations_are_those_whose_figures_one_may_see() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let names = |body: Value| -> Vec<String> {
+        body.as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap().to_string()).collect()
+    };
+    const PATH: &str = "/api/v1/absence/statistics/organisations";
+
+    // The case manager: her arbodienst and the employers she serves, by name; each gives figures.
+    let lotte = login(&app, LOTTE).await;
+    let body = get_json(&app, &lotte, PATH).await;
+    assert_eq!(
+        names(body.clone()),
+        ["ArboZorg Zeeland", "Bouwbedrijf Van Dijk B.V.", "Kinderopvang De Vlinder"]
+    );
+    for org in body.as_array().unwrap() {
+        let path = format!("/api/v1/absence/statistics?organisation_id={}", org["id"].as_str().unwrap());
+        let report = get_json(&app, &lotte, &path).await;
+        assert_eq!(report["scope"]["organisation_name"], org["name"]);
+    }
+    // An employer: her own.
+    let eva = login(&app, EVA).await;
+    assert_eq!(names(get_json(&app, &eva, PATH).await), ["Bouwbedrijf Van Dijk B.V."]);
+    // A colleague without the right: refused, as for the figures.
+    let pieter = login(&app, PIETER).await;
+    let r = send(&app, pieter.on(browser(Method::GET, PATH))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    assert_eq!(r.error_kind(), "forbidden");
+}
