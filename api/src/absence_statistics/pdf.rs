@@ -335,13 +335,15 @@ fn month_chart(w: &mut Writer, monthly: &[MonthlyRate]) {
         monthly.iter().flat_map(|m| [m.percent, m.previous_year_percent]).flatten().fold(0.0f64, f64::max);
     let top = scale_top(max);
     let height = |p: f64| (p / top) as f32 * CHART;
+    // As few decimals as the steps need: 12,5 % for a top of 50, 1,25 % for one of 5.
+    let step = top / 4.0;
+    let decimals = (0..3).find(|&d| (step * 10f64.powi(d)).fract().abs() < 1e-9).unwrap_or(2) as usize;
     for i in 0..=4 {
-        let value = top * f64::from(i) / 4.0;
+        let value = step * f64::from(i);
         let y = base + height(value);
         w.gray(if i == 0 { 0.4 } else { RULE });
         w.line(x0, y, RIGHT, y);
         w.gray(0.35);
-        let decimals = if top < 4.0 { 1 } else { 0 };
         w.text_right(x0 - 4.0, y - 3.0, 8.0, REGULAR, &format!("{} %", decimal(value, decimals)));
     }
     let slot = width / monthly.len().max(1) as f32;
@@ -533,6 +535,7 @@ mod tests {
             "50,0 %",
             "12,5 dagen",
             "Middellang (15–91 dagen)",
+            "3,75 %",
             "Weken 1–6 · ziekmelding en probleemanalyse",
             "Lopende verzuimgevallen per poortwachterfase (op 23-11-2026)",
         ] {
