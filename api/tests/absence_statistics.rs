@@ -11,11 +11,9 @@ use actix_web::http::{Method, StatusCode};
 use chrono::NaiveDate;
 use common::*;
 use poort::{
+    absence_statistics::demo::{PastCase, insert_past_case},
     clock::Clock,
-    entities::{
-        absence_case, absence_recovery, absence_spell, employee_record, employment_period, organisation,
-        team, team_member,
-    },
+    entities::{employee_record, employment_period, organisation, team, team_member},
     seed,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -174,54 +172,17 @@ async fn load(t: &TestApp) -> Loaded {
             .unwrap();
         }
         for (c, case) in p.cases.iter().enumerate() {
-            let last = case.spells.last().unwrap();
-            let case_id = Uuid::now_v7();
-            absence_case::ActiveModel {
-                id: Set(case_id),
-                organisation_id: Set(org),
-                user_id: Set(Some(user)),
-                case_number: Set(format!("S-{n}-{c}")),
-                status: Set(if last.1.is_some() { "closed" } else { "open" }.into()),
-                first_sick_day: Set(d(case.spells[0].0)),
-                incapacity_percent: Set(100),
-                recovered_on: Set(last.1.map(d)),
-                ended_on: Set(last.1.map(d)),
-                reported_by: Set(user),
-                reported_at: Set(now),
-                version: Set(0),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await
-            .unwrap();
-            for &(first, recovered) in &case.spells {
-                absence_spell::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    case_id: Set(case_id),
-                    first_day: Set(d(first)),
-                    recovered_on: Set(recovered.map(d)),
-                    hours_worked_minutes: Set(None),
-                    created_at: Set(now),
-                }
-                .insert(db)
-                .await
-                .unwrap();
-            }
-            for &(from, percent) in &case.steps {
-                absence_recovery::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    case_id: Set(case_id),
-                    from_date: Set(d(from)),
-                    percent: Set(percent),
-                    reported_by: Set(user),
-                    reported_at: Set(now),
-                }
-                .insert(db)
-                .await
-                .unwrap();
-            }
+            let spells: Vec<_> =
+                case.spells.iter().map(|&(first, recovered)| (d(first), recovered.map(d))).collect();
+            let steps: Vec<_> = case.steps.iter().map(|&(from, percent)| (d(from), percent)).collect();
+            let past = PastCase {
+                organisation_id: org,
+                user_id: user,
+                case_number: &format!("S-{n}-{c}"),
+                spells: &spells,
+                steps: &steps,
+            };
+            insert_past_case(db, &past, now).await.unwrap();
         }
         records.push(record.id);
         memberships.push(membership);

@@ -33,7 +33,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, DbErr, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbErr, Set};
 use shared::auth::Role;
 use uuid::Uuid;
 
@@ -104,6 +104,78 @@ const EMPLOYEES: [Employee; 7] = [
     },
 ];
 
+/// A sick report with fixed dates, as the database keeps it.
+pub struct PastCase<'a> {
+    /// The employer.
+    pub organisation_id: Uuid,
+    /// The employee.
+    pub user_id: Uuid,
+    /// Its number.
+    pub case_number: &'a str,
+    /// Its spells (first sick day, recovered on); the last without recovery keeps it open.
+    pub spells: &'a [(NaiveDate, Option<NaiveDate>)],
+    /// Partial recoveries: from, percent recovered.
+    pub steps: &'a [(NaiveDate, i32)],
+}
+
+/// Inserts a case with its spells and recovery steps as they are stored, without the
+/// poortwachter steps and mails reporting sick brings: fixtures whose dates lie in the
+/// past (this demo, the statistics tests) need only what the figures are made of.
+pub async fn insert_past_case(
+    db: &impl ConnectionTrait,
+    c: &PastCase<'_>,
+    now: DateTime<Utc>,
+) -> Result<Uuid, DbErr> {
+    let (Some(&(first, _)), Some(&(_, recovered))) = (c.spells.first(), c.spells.last()) else {
+        return Err(DbErr::Custom(format!("case {} without spells", c.case_number)));
+    };
+    let case_id = Uuid::now_v7();
+    absence_case::ActiveModel {
+        id: Set(case_id),
+        organisation_id: Set(c.organisation_id),
+        user_id: Set(Some(c.user_id)),
+        case_number: Set(c.case_number.into()),
+        status: Set(if recovered.is_some() { "closed" } else { "open" }.into()),
+        first_sick_day: Set(first),
+        incapacity_percent: Set(100),
+        recovered_on: Set(recovered),
+        ended_on: Set(recovered),
+        reported_by: Set(c.user_id),
+        reported_at: Set(now),
+        version: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for &(first_day, recovered_on) in c.spells {
+        absence_spell::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            case_id: Set(case_id),
+            first_day: Set(first_day),
+            recovered_on: Set(recovered_on),
+            hours_worked_minutes: Set(None),
+            created_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+    }
+    for &(from, percent) in c.steps {
+        absence_recovery::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            case_id: Set(case_id),
+            from_date: Set(from),
+            percent: Set(percent),
+            reported_by: Set(c.user_id),
+            reported_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(case_id)
+}
+
 fn date(s: &str) -> Result<NaiveDate, DbErr> {
     s.parse().map_err(|_| DbErr::Custom(format!("demo date {s}")))
 }
@@ -160,49 +232,18 @@ pub async fn load(
         .insert(txn)
         .await?;
         if let Some((first, recovered, step)) = e.case {
-            let case_id = Uuid::now_v7();
-            let (first, recovered) = (date(first)?, date(recovered)?);
-            absence_case::ActiveModel {
-                id: Set(case_id),
-                organisation_id: Set(org),
-                user_id: Set(Some(user)),
-                case_number: Set(format!("VL-{}", n + 1)),
-                status: Set("closed".into()),
-                first_sick_day: Set(first),
-                incapacity_percent: Set(100),
-                recovered_on: Set(Some(recovered)),
-                ended_on: Set(Some(recovered)),
-                reported_by: Set(user),
-                reported_at: Set(now),
-                version: Set(0),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            absence_spell::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                case_id: Set(case_id),
-                first_day: Set(first),
-                recovered_on: Set(Some(recovered)),
-                hours_worked_minutes: Set(None),
-                created_at: Set(now),
-            }
-            .insert(txn)
-            .await?;
-            if let Some((from, percent)) = step {
-                absence_recovery::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    case_id: Set(case_id),
-                    from_date: Set(date(from)?),
-                    percent: Set(percent),
-                    reported_by: Set(user),
-                    reported_at: Set(now),
-                }
-                .insert(txn)
-                .await?;
-            }
+            let steps: Vec<(NaiveDate, i32)> = step
+                .iter()
+                .map(|&(from, percent)| Ok((date(from)?, percent)))
+                .collect::<Result<_, DbErr>>()?;
+            let case = PastCase {
+                organisation_id: org,
+                user_id: user,
+                case_number: &format!("VL-{}", n + 1),
+                spells: &[(date(first)?, Some(date(recovered)?))],
+                steps: &steps,
+            };
+            insert_past_case(txn, &case, now).await?;
         }
     }
     Ok(())

@@ -460,15 +460,18 @@ mod tests {
 
     fn report() -> StatisticsReport {
         let period = Period::year(2025).unwrap();
-        let mut sums = Sums::new(&DEFAULT_DURATION_CLASSES);
-        sums.weighted_sick_days = 35.0;
-        sums.weighted_employed_days = 1000.0;
-        sums.employed_person_days = 730;
-        sums.employees = 2;
-        sums.employees_with_report = 1;
-        sums.reports = 3;
-        sums.ended_cases = 2;
-        sums.ended_case_days = 25;
+        // 35 of 1000 weighted days sick, 3 reports by 2 people, 2 cases ended after 25 days.
+        let mut sums = Sums {
+            weighted_sick_days: 35.0,
+            weighted_employed_days: 1000.0,
+            employed_person_days: 730,
+            employees: 2,
+            employees_with_report: 1,
+            reports: 3,
+            ended_cases: 2,
+            ended_case_days: 25,
+            ..Sums::new(&DEFAULT_DURATION_CLASSES)
+        };
         sums.duration_classes[1].cases = DurationCounts { ended: 2, running: 1 };
         let monthly = super::super::service::months(&period)
             .into_iter()
