@@ -229,6 +229,7 @@ for (const viewport of VIEWPORTS) {
       });
       assert.deepEqual(body.open_cases.map((c) => c.cases), [1, 0, 1, 0, 0, 0, 0]);
       assert.match(await page.getByTestId('statistics-open-cases').innerText(), /Weken 9–42 · re-integratie/);
+      await page.getByTestId('statistics-open-cases').screenshot({ path: path.join(artifactsDir, `statistics-open-cases-${viewport.name}.png`) });
 
       // The same report as a PDF, for the same query.
       const pdfLink = page.getByTestId('management-pdf');
