@@ -39,8 +39,13 @@ struct Person {
 
 const ALL_RIGHTS: &[Right] = &[Right::ManageRights, Right::ManageEmployeeData, Right::ReportAbsence];
 
-const ORGANISATIONS: &[&str] =
-    &["Poort Helpdesk", "Thuiszorg De Linde", "Bouwbedrijf Van Dijk B.V.", "ArboZorg Zeeland"];
+const ORGANISATIONS: &[&str] = &[
+    "Poort Helpdesk",
+    "Thuiszorg De Linde",
+    "Bouwbedrijf Van Dijk B.V.",
+    "ArboZorg Zeeland",
+    crate::absence_statistics::demo::DE_VLINDER,
+];
 
 const TEAMS: &[(&str, &str)] = &[
     ("Thuiszorg De Linde", "Wijkteam Noord"),
@@ -137,10 +142,12 @@ const PEOPLE: &[Person] = &[
         email: "lotte.mulder@arbozorg.example",
         name: "Lotte Mulder",
         helpdesk: false,
-        what: "casemanager arbodienst, dossiers van Van Dijk",
+        what: "casemanager arbodienst, dossiers van Van Dijk en Kinderopvang De Vlinder",
         memberships: &[
             ("ArboZorg Zeeland", Role::CaseManager, &[], false),
             ("Bouwbedrijf Van Dijk B.V.", Role::CaseManager, &[], false),
+            // A second employer, with the statistics fixture of 2025 (absence_statistics::demo).
+            (crate::absence_statistics::demo::DE_VLINDER, Role::CaseManager, &[], false),
         ],
         teams: &[("ArboZorg Zeeland", "Casemanagement")],
         mobile: Some("+31600000301"),
@@ -350,6 +357,7 @@ pub async fn demo(db: &Db, now: DateTime<Utc>, base_url: &str) -> Result<bool, S
     crate::absence::demo::load(&txn, &orgs, now).await.map_err(err)?;
     crate::news::demo::load(&txn, &orgs, now).await.map_err(err)?;
     crate::employees::demo::load(&txn, &orgs, now).await.map_err(err)?;
+    crate::absence_statistics::demo::load(&txn, &orgs, now).await.map_err(err)?;
     txn.commit().await.map_err(err)?;
     Ok(true)
 }

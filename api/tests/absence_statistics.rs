@@ -11,11 +11,9 @@ use actix_web::http::{Method, StatusCode};
 use chrono::NaiveDate;
 use common::*;
 use poort::{
+    absence_statistics::demo::{PastCase, insert_past_case},
     clock::Clock,
-    entities::{
-        absence_case, absence_recovery, absence_spell, employee_record, employment_period, organisation,
-        team, team_member,
-    },
+    entities::{employee_record, employment_period, organisation, team, team_member},
     seed,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -174,54 +172,17 @@ async fn load(t: &TestApp) -> Loaded {
             .unwrap();
         }
         for (c, case) in p.cases.iter().enumerate() {
-            let last = case.spells.last().unwrap();
-            let case_id = Uuid::now_v7();
-            absence_case::ActiveModel {
-                id: Set(case_id),
-                organisation_id: Set(org),
-                user_id: Set(Some(user)),
-                case_number: Set(format!("S-{n}-{c}")),
-                status: Set(if last.1.is_some() { "closed" } else { "open" }.into()),
-                first_sick_day: Set(d(case.spells[0].0)),
-                incapacity_percent: Set(100),
-                recovered_on: Set(last.1.map(d)),
-                ended_on: Set(last.1.map(d)),
-                reported_by: Set(user),
-                reported_at: Set(now),
-                version: Set(0),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await
-            .unwrap();
-            for &(first, recovered) in &case.spells {
-                absence_spell::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    case_id: Set(case_id),
-                    first_day: Set(d(first)),
-                    recovered_on: Set(recovered.map(d)),
-                    hours_worked_minutes: Set(None),
-                    created_at: Set(now),
-                }
-                .insert(db)
-                .await
-                .unwrap();
-            }
-            for &(from, percent) in &case.steps {
-                absence_recovery::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    case_id: Set(case_id),
-                    from_date: Set(d(from)),
-                    percent: Set(percent),
-                    reported_by: Set(user),
-                    reported_at: Set(now),
-                }
-                .insert(db)
-                .await
-                .unwrap();
-            }
+            let spells: Vec<_> =
+                case.spells.iter().map(|&(first, recovered)| (d(first), recovered.map(d))).collect();
+            let steps: Vec<_> = case.steps.iter().map(|&(from, percent)| (d(from), percent)).collect();
+            let past = PastCase {
+                organisation_id: org,
+                user_id: user,
+                case_number: &format!("S-{n}-{c}"),
+                spells: &spells,
+                steps: &steps,
+            };
+            insert_past_case(db, &past, now).await.unwrap();
         }
         records.push(record.id);
         memberships.push(membership);
@@ -658,4 +619,93 @@ async fn only_those_who_see_the_organisations_absence_get_its_figures() {
         .unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].organisation_id, Some(loaded.org));
+}
+
+#[actix_web::test]
+async fn the_management_report_is_a_pdf_for_those_who_see_the_figures() {
+    let t = TestApp::new().await;
+    let loaded = load(&t).await;
+    let app = t.service().await;
+    let eva = login(&app, EVA).await;
+
+    let path = format!(
+        "/api/v1/absence/statistics/report.pdf?period=month&year=2026&number=3&department={DEPARTMENT}"
+    );
+    let r = send(&app, eva.on(browser(Method::GET, &path))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.header("content-type").as_deref(), Some("application/pdf"));
+    assert_eq!(
+        r.header("content-disposition").as_deref(),
+        Some("attachment; filename=\"managementrapportage-2026-03-01-2026-03-31.pdf\"")
+    );
+    assert!(r.body.starts_with(b"%PDF-"), "a PDF");
+    let text = String::from_utf8_lossy(&r.body);
+    // The scope, the period and the rate (35,01 %) are in the page's text; text with
+    // marks outside ASCII stands in hex, in WinAnsi.
+    let hex = |s: &str| {
+        let bytes = poort::absence_statistics::pdf::win_ansi(s);
+        format!("<{}>", bytes.iter().map(|b| format!("{b:02X}")).collect::<String>())
+    };
+    assert!(text.contains(&hex("Bouwbedrijf Van Dijk B.V. · Afdeling: Statistiek")), "the scope line");
+    assert!(text.contains(&hex("Periode: 01-03-2026 – 31-03-2026")), "the period");
+    assert!(text.contains("(35,01 %)"), "the absence rate");
+    assert!(text.contains("/Count 1"), "one page");
+
+    // The arbodienst serving Van Dijk gets it too, for Van Dijk.
+    let lotte = login(&app, LOTTE).await;
+    let r =
+        send(&app, lotte.on(browser(Method::GET, &format!("{path}&organisation_id={}", loaded.org)))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+
+    // As the JSON: 403 without the right, 404 for an organisation one does not serve, 422 for a bad period.
+    let pieter = login(&app, PIETER).await;
+    let r = send(&app, pieter.on(browser(Method::GET, "/api/v1/absence/statistics/report.pdf"))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    assert_eq!(r.error_kind(), "forbidden");
+    let fatima = login(&app, FATIMA).await;
+    for who in [&fatima] {
+        let path = format!("/api/v1/absence/statistics/report.pdf?organisation_id={}", loaded.org);
+        let r = send(&app, who.on(browser(Method::GET, &path))).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text());
+        assert_eq!(r.error_kind(), "not_found");
+    }
+    let r = send(
+        &app,
+        eva.on(browser(Method::GET, "/api/v1/absence/statistics/report.pdf?from=2026-03-10&to=2026-03-01")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    let r = send(&app, browser(Method::GET, "/api/v1/absence/statistics/report.pdf")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+}
+
+#[actix_web::test]
+async fn the_organisations_are_those_whose_figures_one_may_see() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let names = |body: Value| -> Vec<String> {
+        body.as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap().to_string()).collect()
+    };
+    const PATH: &str = "/api/v1/absence/statistics/organisations";
+
+    // The case manager: her arbodienst and the employers she serves, by name; each gives figures.
+    let lotte = login(&app, LOTTE).await;
+    let body = get_json(&app, &lotte, PATH).await;
+    assert_eq!(
+        names(body.clone()),
+        ["ArboZorg Zeeland", "Bouwbedrijf Van Dijk B.V.", "Kinderopvang De Vlinder"]
+    );
+    for org in body.as_array().unwrap() {
+        let path = format!("/api/v1/absence/statistics?organisation_id={}", org["id"].as_str().unwrap());
+        let report = get_json(&app, &lotte, &path).await;
+        assert_eq!(report["scope"]["organisation_name"], org["name"]);
+    }
+    // An employer: her own.
+    let eva = login(&app, EVA).await;
+    assert_eq!(names(get_json(&app, &eva, PATH).await), ["Bouwbedrijf Van Dijk B.V."]);
+    // A colleague without the right: refused, as for the figures.
+    let pieter = login(&app, PIETER).await;
+    let r = send(&app, pieter.on(browser(Method::GET, PATH))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    assert_eq!(r.error_kind(), "forbidden");
 }

@@ -187,7 +187,7 @@ async fn the_helpdesk_sees_every_organisation_and_sets_the_status_message() {
 
     let helpdesk = login(&app, HELPDESK).await;
     let orgs = send(&app, helpdesk.on(browser(Method::GET, "/api/v1/organisations"))).await.json();
-    assert_eq!(orgs["items"].as_array().unwrap().len(), 4);
+    assert_eq!(orgs["items"].as_array().unwrap().len(), 5);
     let msg = "Inloggen met sms-code is vertraagd";
     let res =
         send(&app, helpdesk.on(browser(Method::PUT, "/api/v1/status")).set_json(json!({"message": msg})))

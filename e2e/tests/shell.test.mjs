@@ -107,7 +107,7 @@ for (const viewport of VIEWPORTS) {
       const switcher = page.getByLabel('Organisatie', { exact: true }).filter({ visible: true });
       await switcher.waitFor();
       const options = await switcher.locator('option').allInnerTexts();
-      assert.deepEqual([...options].sort(), ['ArboZorg Zeeland', 'Bouwbedrijf Van Dijk B.V.']);
+      assert.deepEqual([...options].sort(), ['ArboZorg Zeeland', 'Bouwbedrijf Van Dijk B.V.', 'Kinderopvang De Vlinder']);
       const other = options.find((o) => o !== before);
       await browser.screenshot('organisation-switcher-nl', { fullPage: false });
       await switcher.selectOption({ label: other });

@@ -4,8 +4,12 @@
 // tap; the charts show the months against the year before and the cases per duration
 // class; the per-employee overview and the mutations list the period, and the XLSX
 // download is a real spreadsheet; the management report shows the same figures on one
-// printable page. Walked at desktop and phone size, each on a fresh demo database (its
-// absence cases lie in the last three months, so this quarter has them).
+// printable page with the cases open today per poortwachter stage, and downloads as a PDF.
+// Then the arbodienst's case manager, who serves two employers, picks Kinderopvang De
+// Vlinder and 2025 — the demo's fixed fixture (api/src/absence_statistics/demo.rs) — and
+// finds on the cards the numbers computed by hand there, not just what the API says.
+// Walked at desktop and phone size, each on a fresh demo database (Van Dijk's absence
+// cases lie in the last three months, so this quarter has them).
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +22,41 @@ import { artifactsDir } from '../lib/paths.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const EVA = { email: 'eva.visser@vandijkbouw.example', name: 'Eva Visser' };
+const LOTTE = { email: 'lotte.mulder@arbozorg.example', name: 'Lotte Mulder' };
+const DE_VLINDER = 'Kinderopvang De Vlinder';
+
+/**
+ * Kinderopvang De Vlinder in 2025, computed by hand in api/src/absence_statistics/demo.rs:
+ * weighted sick days 89.5 of 1961.5 weighted employed days, 5 sick reports by an average
+ * of 6 employees in one year, 5 cases ended after 106 days in all, 2 of 7 employees
+ * without a report; per duration class [ended, running].
+ */
+const FIXTURE_2025 = {
+  'statistics-rate': [(89.5 / 1961.5) * 100, '4,56 %'],
+  'statistics-rate-without-pregnancy': [(89.5 / 1961.5) * 100, '4,56 %'],
+  'statistics-frequency': [5 / 6, '0,83'],
+  'statistics-duration': [106 / 5, '21,2 dagen'],
+  'statistics-zero': [(2 / 7) * 100, '28,6 %'],
+};
+const FIXTURE_CLASSES = [[3, 0], [2, 1], [0, 0], [0, 0]];
+
+/** Downloads the management report PDF from the page's link: its name and first bytes. */
+async function downloadPdf(page) {
+  const link = page.getByTestId('management-pdf');
+  assert.equal(await link.getAttribute('download'), '');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const bytes = await readFile(await download.path());
+  return { name: download.suggestedFilename(), start: bytes.subarray(0, 5).toString('latin1') };
+}
+
+/** The open cases per stage as the page shows them: { stage: count }. */
+async function openCases(page) {
+  const rows = page.getByTestId('statistics-open-stage');
+  await rows.first().waitFor();
+  const out = {};
+  for (const row of await rows.all()) out[await row.getAttribute('data-stage')] = Number(await row.getAttribute('data-count'));
+  return out;
+}
 
 /** Today in Amsterdam as [year, month]. */
 function thisMonth() {
@@ -62,6 +101,7 @@ for (const viewport of VIEWPORTS) {
     const quarterStart = `${year}-${String(3 * quarter - 2).padStart(2, '0')}-01`;
     let server;
     let eva;
+    let lotte;
 
     before(async () => {
       server = await startServer(`statistics-${viewport.name}`);
@@ -70,6 +110,7 @@ for (const viewport of VIEWPORTS) {
 
     after(async () => {
       await eva?.close();
+      await lotte?.close();
       await server?.stop();
     });
 
@@ -180,6 +221,23 @@ for (const viewport of VIEWPORTS) {
       await report.getByTestId('statistics-class-chart').waitFor();
       await page.getByTestId('management-print').waitFor();
 
+      // Open today: Bas (reported sick three days ago, weeks 1–6) and Kees (sick for eleven
+      // weeks, re-integration in weeks 9–42); the rest of the stages have none.
+      assert.deepEqual(await openCases(page), {
+        first_weeks: 1, plan_of_action: 0, reintegration: 1, first_year_evaluation: 0,
+        second_year: 0, wia_application: 0, beyond_104_weeks: 0,
+      });
+      assert.deepEqual(body.open_cases.map((c) => c.cases), [1, 0, 1, 0, 0, 0, 0]);
+      assert.match(await page.getByTestId('statistics-open-cases').innerText(), /Weken 9–42 · re-integratie/);
+      await page.getByTestId('statistics-open-cases').screenshot({ path: path.join(artifactsDir, `statistics-open-cases-${viewport.name}.png`) });
+
+      // The same report as a PDF, for the same query.
+      const pdfLink = page.getByTestId('management-pdf');
+      assert.ok((await pdfLink.getAttribute('href')).endsWith(`/report.pdf?period=quarter&year=${year}&number=${quarter}`));
+      const pdf = await downloadPdf(page);
+      assert.equal(pdf.start, '%PDF-');
+      assert.match(pdf.name, new RegExp(`^managementrapportage-${quarterStart}-${year}-\\d{2}-\\d{2}\\.pdf$`));
+
       // On paper only the report: no menu, no buttons.
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.getByTestId('sidebar').isVisible(), false);
@@ -188,8 +246,77 @@ for (const viewport of VIEWPORTS) {
       await page.emulateMedia({ media: 'screen' });
     });
 
+    it("lets the case manager pick another employer she serves, whose 2025 figures are the hand-computed ones", async () => {
+      lotte = await openBrowser(viewport);
+      const { page } = lotte;
+      await page.goto(`${server.url}/inloggen`);
+      await signIn(page, { email: LOTTE.email, password: DEMO_PASSWORD });
+      await page.getByTestId('greeting').waitFor();
+      await openMenu(page, phone, 'Rapportages');
+      await page.waitForURL(/\/rapportages$/);
+      const picker = page.getByTestId('statistics-organisation');
+      await picker.waitFor();
+      assert.deepEqual(await picker.locator('option').allInnerTexts(), ['ArboZorg Zeeland', 'Bouwbedrijf Van Dijk B.V.', DE_VLINDER]);
+
+      await picker.selectOption({ label: DE_VLINDER });
+      await page.waitForURL(/\?organisation_id=[0-9a-f-]{36}&period=year/);
+      await page.getByTestId('statistics-year').fill('2025');
+      await page.getByTestId('statistics-year').dispatchEvent('change');
+      await page.waitForURL(/organisation_id=[0-9a-f-]{36}&period=year&year=2025$/);
+      await page.locator('[data-testid="statistics-report"][data-from="2025-01-01"][data-to="2025-12-31"]').waitFor();
+      assert.equal(await picker.inputValue(), await picker.locator('option', { hasText: DE_VLINDER }).getAttribute('value'));
+
+      for (const [testId, [value, shown]] of Object.entries(FIXTURE_2025)) {
+        const card = page.getByTestId(testId);
+        const got = Number(await card.getAttribute('data-value'));
+        assert.ok(Math.abs(got - value) < 1e-9, `${testId}: ${got} ≠ ${value}`);
+        assert.equal(await page.getByTestId(`${testId}-shown`).innerText(), shown, testId);
+      }
+      const rows = page.getByTestId('statistics-class-chart').locator('g.class-row');
+      assert.equal(await rows.count(), FIXTURE_CLASSES.length);
+      for (const [i, [ended, running]] of FIXTURE_CLASSES.entries()) {
+        assert.equal(await rows.nth(i).getAttribute('data-ended'), String(ended), `class ${i} ended`);
+        assert.equal(await rows.nth(i).getAttribute('data-running'), String(running), `class ${i} running`);
+      }
+      // Per employee, by name: [days employed, calendar days sick, sick reports] in 2025.
+      const perEmployee = {
+        'Gijs Claes': [365, 5, 0], 'Cor Lambrechts': [365, 61, 1], 'Eef Martens': [184, 4, 1], 'Fleur Peeters': [181, 0, 0],
+        'Daan Verhoeven': [365, 17, 1], 'Ans Vermeulen': [365, 14, 1], 'Bert Wouters': [365, 10, 1],
+      };
+      const employees = page.getByTestId('statistics-employees-row');
+      await employees.filter({ hasText: 'Daan Verhoeven' }).locator('[data-column="sick_days"]').filter({ hasText: /^17$/ }).waitFor();
+      assert.equal(await employees.count(), Object.keys(perEmployee).length);
+      for (const [name, numbers] of Object.entries(perEmployee)) {
+        const row = employees.filter({ hasText: name });
+        const cells = ['employed_days', 'sick_days', 'reports'].map((c) => row.locator(`[data-column="${c}"]`).innerText());
+        assert.deepEqual((await Promise.all(cells)).map((v) => Number(v.trim())), numbers, name);
+      }
+
+      // Every case there closed in January 2026 at the latest: nothing open today.
+      assert.equal(await page.getByTestId('statistics-open-cases').getAttribute('data-total'), '0');
+      await lotte.screenshot('statistics-fixture-2025-nl');
+
+      // The management report and its PDF follow the organisation and period.
+      await page.getByTestId('statistics-management-link').click();
+      await page.waitForURL(/\/rapportages\/verzuim\/managementrapportage\?organisation_id=.*&year=2025$/);
+      await page.getByTestId('management-scope').filter({ hasText: DE_VLINDER }).waitFor();
+      const pdf = await downloadPdf(page);
+      assert.equal(pdf.start, '%PDF-');
+      assert.equal(pdf.name, 'managementrapportage-2025-01-01-2025-12-31.pdf');
+
+      // Back to the statistics and to the other employer: its own figures.
+      await page.goBack();
+      await picker.selectOption({ label: 'Bouwbedrijf Van Dijk B.V.' });
+      await page.waitForURL(/organisation_id=[0-9a-f-]{36}&period=year&year=2025$/);
+      const { body } = await apiReport(page);
+      assert.equal(body.scope.organisation_name, 'Bouwbedrijf Van Dijk B.V.');
+      await page.locator(`[data-testid="statistics-report"][data-from="2025-01-01"][data-organisation="${body.scope.organisation_id}"]`).waitFor();
+      await assertCardsMatch(page, body.statistics);
+    });
+
     it('raised no script errors', () => {
       assert.deepEqual(eva.errors, []);
+      assert.deepEqual(lotte?.errors ?? [], []);
     });
   });
 }

@@ -1623,6 +1623,13 @@ pub async fn absence_statistics(
     json(call(Method::GET, &format!("{ABSENCE_STATISTICS}?{query}"), None).await?).await
 }
 
+/// `GET /api/v1/absence/statistics/organisations`: the organisations whose figures the
+/// person may see, by name.
+pub async fn absence_statistics_organisations()
+-> Result<Vec<shared::absence::statistics::StatisticsOrganisation>, ApiError> {
+    json(call(Method::GET, &format!("{ABSENCE_STATISTICS}/organisations"), None).await?).await
+}
+
 /// `GET /api/v1/absence/statistics/employees?…`: one page of the per-employee overview.
 pub async fn absence_statistics_employees(
     query: &str,

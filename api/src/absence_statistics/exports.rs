@@ -138,7 +138,7 @@ pub async fn table(state: &AppState, scope: &Scope, period: Period, kind: Kind) 
 }
 
 /// `35,01`: a number with a decimal comma.
-fn decimal(n: f64, places: usize) -> String {
+pub fn decimal(n: f64, places: usize) -> String {
     format!("{n:.places$}").replace('.', ",")
 }
 

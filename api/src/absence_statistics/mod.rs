@@ -3,7 +3,10 @@
 //! `shared::absence::statistics`; the sums are added up in SQL (`store`), with the
 //! per-backend bits in `sql`. Only counts and dates: nothing medical is read.
 
+pub mod demo;
 pub mod exports;
+pub mod organisations;
+pub mod pdf;
 pub mod routes;
 pub mod service;
 pub mod sql;

@@ -4,13 +4,14 @@
 use actix_web::{HttpRequest, HttpResponse, get, http::header, web};
 use shared::{
     Page,
-    absence::statistics::{EmployeeStatistics, Mutation, StatisticsReport},
+    absence::statistics::{EmployeeStatistics, Mutation, StatisticsOrganisation, StatisticsReport},
     error::ErrorBody,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{
     exports::{self, Kind},
+    organisations, pdf,
     service::{self, StatisticsQuery},
 };
 use crate::{
@@ -23,7 +24,12 @@ use crate::{
 
 /// Registers this capability's routes.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(statistics).service(employees).service(mutations).service(export);
+    cfg.service(statistics)
+        .service(report_pdf)
+        .service(statistics_organisations)
+        .service(employees)
+        .service(mutations)
+        .service(export);
 }
 
 /// Absence figures by the Dutch standard (CBS/SZW 1996) for a period and scope: absence
@@ -52,6 +58,63 @@ async fn statistics(
     let period = q.period(today)?;
     let (scope, shown, _) = service::authorise(&state, &actor, &q).await?;
     Ok(web::Json(service::report(&state.db.read, &scope, shown, period, today).await?))
+}
+
+/// The management report of a period and scope as a PDF (A4, Dutch): the key figures
+/// with their sums, the rate per month against the year before as a bar chart, the
+/// cases per duration class and the cases open today per poortwachter stage. The same
+/// query and access as `GET /absence/statistics`; only counts.
+#[utoipa::path(
+    tag = "absence",
+    params(StatisticsQuery),
+    responses(
+        (status = 200, description = "The report, as an attachment `managementrapportage-<from>-<to>.pdf`", content_type = "application/pdf"),
+        (status = 403, description = "You see no organisation's absence", body = ErrorBody),
+        (status = 404, description = "An organisation you do not serve", body = ErrorBody),
+        (status = 422, description = "As for `GET /absence/statistics`", body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/absence/statistics/report.pdf")]
+async fn report_pdf(
+    state: web::Data<AppState>,
+    actor: Actor,
+    q: web::Query<StatisticsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let today = today(state.clock.now());
+    let period = q.period(today)?;
+    let (scope, shown, _) = service::authorise(&state, &actor, &q).await?;
+    let db = &state.db.read;
+    let team_name = match scope.team_id {
+        Some(team) => service::team_name(db, scope.organisation_id, team).await?,
+        None => None,
+    };
+    let report = service::report(db, &scope, shown, period, today).await?;
+    let body = pdf::render(&report, &pdf::Heading { team_name: team_name.as_deref(), today });
+    let name = format!("managementrapportage-{}-{}.pdf", period.start, period.end);
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .body(body))
+}
+
+/// The organisations whose statistics you may see, by name: an employer's own, or every
+/// employer a case manager or physician serves (and their arbodienst). Each is a valid
+/// `organisation_id` for the other statistics endpoints.
+#[utoipa::path(
+    tag = "absence",
+    responses(
+        (status = 200, body = Vec<StatisticsOrganisation>),
+        (status = 403, description = "You see no organisation's absence", body = ErrorBody),
+    ),
+    security(("cookie" = []), ("bearer" = []))
+)]
+#[get("/absence/statistics/organisations")]
+async fn statistics_organisations(
+    state: web::Data<AppState>,
+    actor: Actor,
+) -> Result<web::Json<Vec<StatisticsOrganisation>>, ApiError> {
+    Ok(web::Json(organisations::visible(&state.db.read, &actor).await?))
 }
 
 /// Records a read of named people's absence by the arbodienst in the employer's audit log.

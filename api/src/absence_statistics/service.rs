@@ -20,7 +20,7 @@ use crate::{
     absence::{access, reports::today},
     auth::Actor,
     employees::validate::full_name,
-    entities::organisation,
+    entities::{organisation, team},
     error::{ApiError, Validation},
     pagination::{self, PageQuery},
     state::AppState,
@@ -151,6 +151,16 @@ pub async fn authorise(
         team_id: scope.team_id,
     };
     Ok((scope, shown, audience))
+}
+
+/// The name of a team of the organisation (checked by [`authorise`]), for headings.
+pub async fn team_name(
+    db: &impl ConnectionTrait,
+    organisation_id: Uuid,
+    team_id: Uuid,
+) -> Result<Option<String>, ApiError> {
+    let team = team::Entity::find_by_id(team_id).one(db).await?;
+    Ok(team.filter(|t| t.organisation_id == organisation_id).map(|t| t.name))
 }
 
 /// The calendar months the period touches, each clipped to it.

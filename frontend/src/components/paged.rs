@@ -102,7 +102,9 @@ impl<T: Clone + Send + Sync + 'static> Paged<T> {
         this.loading.set(true);
         spawn_local(async move {
             let result = future.await;
-            if this.generation.get_untracked() != generation {
+            // A list left behind (the page changed while the answer was on its way) has
+            // no signals left to fill; a reload since asked for a newer answer.
+            if this.generation.try_get_untracked() != Some(generation) {
                 return;
             }
             match result {

@@ -3,7 +3,7 @@
 //! mutations and the printable management report. Each text is written in both languages
 //! in one line, so a missing translation is a compile error.
 
-use shared::absence::statistics::{CurrentState, MutationKind};
+use shared::absence::statistics::{CurrentState, MutationKind, PoortwachterStage};
 use shared::i18n::Locale;
 
 macro_rules! texts {
@@ -27,6 +27,7 @@ texts! {
     standard: "Poort rekent volgens de Nederlandse verzuimstandaard (CBS/SZW 1996): kalenderdagen, gewogen naar deeltijdfactor en arbeidsongeschiktheid.", "Poort computes by the Dutch absence standard (CBS/SZW 1996): calendar days, weighted by part-time factor and incapacity.";
 
     choice_heading: "Periode en afbakening", "Period and scope";
+    organisation: "Organisatie", "Organisation";
     period_kind: "Periode", "Period";
     kind_month: "Maand", "Month";
     kind_quarter: "Kwartaal", "Quarter";
@@ -76,6 +77,11 @@ texts! {
     ended: "Beëindigd", "Ended";
     running: "Lopend", "Running";
 
+    open_cases_heading: "Lopende verzuimgevallen per poortwachterfase", "Open cases per poortwachter stage";
+    open_cases_note: "Vandaag, wat de gekozen periode ook is. Alleen aantallen.", "Today, whatever the period chosen. Counts only.";
+    stage: "Fase", "Stage";
+    cases: "Gevallen", "Cases";
+
     employees_heading: "Per medewerker", "Per employee";
     mutations_heading: "Mutaties", "Mutations";
     name: "Naam", "Name";
@@ -100,6 +106,7 @@ texts! {
     management_link: "Managementrapportage", "Management report";
     management_title: "Managementrapportage verzuim", "Absence management report";
     print: "Afdrukken", "Print";
+    download_pdf: "PDF downloaden", "Download PDF";
     back_to_statistics: "Terug naar de statistieken", "Back to the statistics";
 }
 
@@ -131,6 +138,33 @@ impl ReportTexts {
             (MutationKind::Recovery, false) => "Recovery",
             (MutationKind::OutOfEmployment, true) => "Uit dienst tijdens ziekte",
             (MutationKind::OutOfEmployment, false) => "Left employment while sick",
+        }
+    }
+
+    /// A poortwachter stage by its weeks and what is due in it: "Weken 9–42 · re-integratie".
+    pub fn stage_label(&self, stage: PoortwachterStage) -> String {
+        let nl = self.nl();
+        let what = match stage {
+            PoortwachterStage::FirstWeeks if nl => "ziekmelding en probleemanalyse",
+            PoortwachterStage::FirstWeeks => "sick report and problem analysis",
+            PoortwachterStage::PlanOfAction if nl => "plan van aanpak",
+            PoortwachterStage::PlanOfAction => "plan of action",
+            PoortwachterStage::Reintegration if nl => "re-integratie",
+            PoortwachterStage::Reintegration => "re-integration",
+            PoortwachterStage::FirstYearEvaluation if nl => "melding UWV en eerstejaarsevaluatie",
+            PoortwachterStage::FirstYearEvaluation => "report to UWV and first-year evaluation",
+            PoortwachterStage::SecondYear if nl => "tweede ziektejaar",
+            PoortwachterStage::SecondYear => "second year of sickness",
+            PoortwachterStage::WiaApplication if nl => "eindevaluatie en WIA-aanvraag",
+            PoortwachterStage::WiaApplication => "final evaluation and WIA application",
+            PoortwachterStage::Beyond104Weeks if nl => "loondoorbetaling voorbij",
+            PoortwachterStage::Beyond104Weeks => "wage continuation over",
+        };
+        let weeks = if nl { "Weken" } else { "Weeks" };
+        match stage.weeks() {
+            (from, Some(to)) => format!("{weeks} {from}–{to} · {what}"),
+            (from, None) if nl => format!("Na {} weken · {what}", from - 1),
+            (from, None) => format!("After {} weeks · {what}", from - 1),
         }
     }
 

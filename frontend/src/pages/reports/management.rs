@@ -1,14 +1,16 @@
 //! `/rapportages/verzuim/managementrapportage?…`: the management report — the key figures,
-//! the rate per month against the year before and the cases per duration class of the
-//! chosen period and scope on one printable page (A4, the print stylesheet leaves the
-//! menu out), with "Afdrukken" (the browser's print dialog also saves it as PDF).
+//! the rate per month against the year before, the cases per duration class and the cases
+//! open today per poortwachter stage of the chosen organisation, period and scope on one
+//! printable page (A4, the print stylesheet leaves the menu out), with "Afdrukken" and
+//! "PDF downloaden": the same report as the API writes it
+//! (`/api/v1/absence/statistics/report.pdf` with the page's query).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::absence::statistics::{StatisticsReport, StatisticsScope};
 
 use super::{ReportBody, STATISTICS_PATH, use_choice, use_report, use_texts};
-use crate::api;
+use crate::api::{self, ABSENCE_STATISTICS};
 use crate::components::page_title::use_page_title;
 use crate::i18n::reports::{ReportTexts, texts};
 use crate::i18n::use_i18n;
@@ -40,6 +42,10 @@ pub fn ManagementReportPage() -> impl IntoView {
                 <button type="button" class="button primary" data-testid="management-print" on:click=move |_| crate::browser::print_page()>
                     {move || t().print}
                 </button>
+                <a class="button secondary" download="" data-testid="management-pdf"
+                    href=move || format!("{ABSENCE_STATISTICS}/report.pdf?{}", query.get())>
+                    {move || t().download_pdf}
+                </a>
             </div>
             {move || report.get().map(|result| match result {
                 Ok(report) => view! { <ManagementReport report=report /> }.into_any(),

@@ -2,7 +2,9 @@
 //! period and scope (`/rapportages`) — the key figures with their formulas, the rate per
 //! month against the year before, the cases per duration class, the per-employee overview
 //! and the mutations with their downloads — and the same figures as a printable management
-//! report (`/rapportages/verzuim/managementrapportage`).
+//! report (`/rapportages/verzuim/managementrapportage`, also as a PDF from the API). Both
+//! show the cases open today per poortwachter stage; a case manager serving several
+//! employers picks the organisation.
 //!
 //! The period and scope live in the URL query, which is the API's query as it is: a reload
 //! or a shared link shows the same, and every call and download passes it on. The server
@@ -14,6 +16,7 @@ mod charts;
 mod format;
 mod formula;
 mod management;
+mod open_cases;
 mod pickers;
 mod query;
 mod tables;
@@ -30,7 +33,8 @@ pub use management::ManagementReportPage;
 use self::cards::FigureCards;
 use self::charts::class_chart::ClassChart;
 use self::charts::month_chart::MonthChart;
-use self::pickers::{PeriodPicker, ScopePicker};
+use self::open_cases::OpenCases;
+use self::pickers::{OrganisationPicker, PeriodPicker, ScopePicker};
 use self::query::StatisticsChoice;
 use self::tables::{EmployeesTable, MutationsTable};
 use crate::api::{self, ApiError};
@@ -96,6 +100,7 @@ pub fn StatisticsPage() -> impl IntoView {
             <section class="card section-card statistics-choice" aria-labelledby="statistics-choice-heading">
                 <h2 id="statistics-choice-heading">{move || t().choice_heading}</h2>
                 <div class="statistics-fields">
+                    <OrganisationPicker choice=choice on_change=on_change />
                     <PeriodPicker choice=choice on_change=on_change />
                     <ScopePicker choice=choice on_change=on_change />
                 </div>
@@ -122,7 +127,8 @@ fn ReportBody(report: StatisticsReport) -> impl IntoView {
     let statistics = report.statistics;
     view! {
         <section class="statistics-figures" aria-labelledby="statistics-figures-heading" data-testid="statistics-report"
-            data-from=statistics.period.start.to_string() data-to=statistics.period.end.to_string()>
+            data-from=statistics.period.start.to_string() data-to=statistics.period.end.to_string()
+            data-organisation=report.scope.organisation_id.to_string()>
             <h2 id="statistics-figures-heading">{move || t().figures_heading}</h2>
             <FigureCards statistics=statistics.clone() />
         </section>
@@ -136,5 +142,6 @@ fn ReportBody(report: StatisticsReport) -> impl IntoView {
                 <ClassChart classes=statistics.duration_classes outside=statistics.outside_classes />
             </section>
         </div>
+        <OpenCases open=report.open_cases />
     }
 }

@@ -1,6 +1,7 @@
-//! The period picker (month, quarter, year or from–to; this year by default) and the scope
-//! picker (whole organisation, a department, a cost centre or a team). Both only propose a
-//! new choice; the page puts it in the URL, from which everything is read again.
+//! The organisation picker (for a case manager serving several employers), the period
+//! picker (month, quarter, year or from–to; this year by default) and the scope picker
+//! (whole organisation, a department, a cost centre or a team). They only propose a new
+//! choice; the page puts it in the URL, from which everything is read again.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -9,6 +10,49 @@ use super::query::{PeriodChoice, PeriodKind, ScopeChoice, StatisticsChoice};
 use super::use_texts;
 use crate::api;
 use crate::i18n::reports::ReportTexts;
+use crate::session::use_session;
+
+/// Whether the chosen organisation is the one the person acts in (its teams are the ones
+/// `api::teams` lists).
+fn own_organisation(choice: Memo<StatisticsChoice>) -> impl Fn() -> bool + Copy {
+    let session = use_session();
+    move || {
+        choice.with(|c| c.organisation).is_none_or(|o| session.me().is_some_and(|me| me.organisation_id == o))
+    }
+}
+
+/// The organisation, only for someone who sees more than one organisation's figures (a
+/// case manager serving several employers). Another organisation starts at its whole
+/// organisation: departments, cost centres and teams are its own.
+#[component]
+pub fn OrganisationPicker(
+    choice: Memo<StatisticsChoice>,
+    on_change: Callback<StatisticsChoice>,
+) -> impl IntoView {
+    let t = use_texts();
+    let session = use_session();
+    let organisations = LocalResource::new(api::absence_statistics_organisations);
+    let current =
+        move || choice.with(|c| c.organisation).or_else(|| session.me().map(|me| me.organisation_id));
+    move || {
+        let list = organisations.get().and_then(Result::ok).filter(|list| list.len() > 1)?;
+        Some(view! {
+            <div class="field">
+                <label for="statistics-organisation">{move || t().organisation}</label>
+                <select id="statistics-organisation" data-testid="statistics-organisation" on:change=move |ev| {
+                    if let Ok(id) = event_target_value(&ev).parse() {
+                        on_change.run(choice.get_untracked().in_organisation(id));
+                    }
+                }>
+                    {list.into_iter().map(|o| {
+                        let id = o.id;
+                        view! { <option value=id.to_string() selected=move || current() == Some(id)>{o.name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        })
+    }
+}
 
 /// The picker's label of a period kind.
 fn kind_label(t: &ReportTexts, kind: PeriodKind) -> &'static str {
@@ -158,6 +202,7 @@ pub fn ScopePicker(choice: Memo<StatisticsChoice>, on_change: Callback<Statistic
         on_change.run(StatisticsChoice { scope, ..choice.get_untracked() });
     };
     let teams = LocalResource::new(api::teams);
+    let own = own_organisation(choice);
     let typed =
         move |id: &'static str, label: fn(&ReportTexts) -> &'static str, make: fn(String) -> ScopeChoice| {
             let current = move || {
@@ -190,7 +235,8 @@ pub fn ScopePicker(choice: Memo<StatisticsChoice>, on_change: Callback<Statistic
                     other => picked.set(other),
                 }
             }>
-                {ScopeKind::ALL.into_iter().map(|k| view! {
+                // Only one's own organisation's teams are listed, so only there is a team a choice.
+                {move || ScopeKind::ALL.into_iter().filter(|&k| k != ScopeKind::Team || own()).map(|k| view! {
                     <option value=k.slug() selected=move || kind() == k>{move || k.label(t())}</option>
                 }).collect_view()}
             </select>

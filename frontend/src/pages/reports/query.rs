@@ -1,7 +1,8 @@
 //! The period and scope the statistics are asked for, kept in the page's URL query so a
 //! reload or a shared link shows the same. The URL query is exactly the API's query
-//! (`period=month&year=2026&number=3`, `from`/`to`, `department`, `cost_centre`,
-//! `team_id`), so the same string serves the figures, the lists, the downloads and the
+//! (`organisation_id` for a case manager serving several employers,
+//! `period=month&year=2026&number=3`, `from`/`to`, `department`, `cost_centre`, `team_id`),
+//! so the same string serves the figures, the lists, the downloads and the
 //! management report.
 
 use chrono::{Datelike, NaiveDate};
@@ -127,9 +128,11 @@ pub enum ScopeChoice {
     Team(Uuid),
 }
 
-/// The period and scope of the statistics screens.
+/// The organisation, period and scope of the statistics screens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatisticsChoice {
+    /// The organisation asked for; none: the one the person acts in.
+    pub organisation: Option<Uuid>,
     pub period: PeriodChoice,
     pub scope: ScopeChoice,
 }
@@ -163,12 +166,21 @@ impl StatisticsChoice {
         } else {
             ScopeChoice::Organisation
         };
-        Self { period, scope }
+        let organisation = get("organisation_id").and_then(|v| v.parse().ok());
+        Self { organisation, period, scope }
+    }
+
+    /// Another organisation: its departments, cost centres and teams are others, so the
+    /// scope goes back to the whole organisation; the period stays.
+    pub fn in_organisation(&self, organisation: Uuid) -> Self {
+        Self { organisation: Some(organisation), period: self.period, scope: ScopeChoice::Organisation }
     }
 
     /// The API's query parameters for this choice.
     pub fn params(&self) -> Vec<(&'static str, String)> {
-        let mut params = match self.period {
+        let mut params: Vec<(&'static str, String)> =
+            self.organisation.iter().map(|o| ("organisation_id", o.to_string())).collect();
+        params.extend(match self.period {
             PeriodChoice::Month { year, month } => {
                 vec![("period", "month".into()), ("year", year.to_string()), ("number", month.to_string())]
             }
@@ -181,7 +193,7 @@ impl StatisticsChoice {
             }
             PeriodChoice::Year(year) => vec![("period", "year".into()), ("year", year.to_string())],
             PeriodChoice::Custom { from, to } => vec![("from", from.to_string()), ("to", to.to_string())],
-        };
+        });
         match &self.scope {
             ScopeChoice::Organisation => {}
             ScopeChoice::Department(d) => params.push(("department", d.clone())),
@@ -227,14 +239,17 @@ mod tests {
         let team = Uuid::nil();
         let choices = [
             StatisticsChoice {
+                organisation: None,
                 period: PeriodChoice::Month { year: 2025, month: 3 },
                 scope: ScopeChoice::Department("Uitvoering & Bouw".into()),
             },
             StatisticsChoice {
+                organisation: Some(Uuid::from_u128(7)),
                 period: PeriodChoice::Quarter { year: 2026, quarter: 4 },
                 scope: ScopeChoice::CostCentre("KP 300".into()),
             },
             StatisticsChoice {
+                organisation: None,
                 period: PeriodChoice::Custom { from: day(2025, 7, 1), to: day(2026, 6, 30) },
                 scope: ScopeChoice::Team(team),
             },
@@ -253,12 +268,24 @@ mod tests {
         }
         assert_eq!(
             StatisticsChoice {
+                organisation: None,
                 period: PeriodChoice::Month { year: 2025, month: 3 },
                 scope: ScopeChoice::Department("Uitvoering & Bouw".into()),
             }
             .query(),
             "period=month&year=2025&number=3&department=Uitvoering%20%26%20Bouw"
         );
+    }
+
+    #[test]
+    fn another_organisation_comes_first_and_resets_the_scope() {
+        let org = Uuid::from_u128(42);
+        let choice =
+            parse(&[("period", "year"), ("year", "2025"), ("department", "Opvang")]).in_organisation(org);
+        assert_eq!(choice.scope, ScopeChoice::Organisation);
+        assert_eq!(choice.period, PeriodChoice::Year(2025));
+        assert_eq!(choice.query(), format!("organisation_id={org}&period=year&year=2025"));
+        assert_eq!(parse(&[("organisation_id", "nonsense")]).organisation, None);
     }
 
     #[test]

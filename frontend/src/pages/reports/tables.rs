@@ -206,7 +206,9 @@ pub fn EmployeesTable(query: Memo<String>) -> impl IntoView {
                 name="statistics-employees"
                 columns=employee_columns()
                 list=list
-                row_key=|e: &EmployeeStatistics| format!("{}-{}", e.record_id, e.employed_days)
+                // Every value, not just the person: the same person in another period (or
+                // organisation) is another row, or the list keeps showing the old numbers.
+                row_key=|e: &EmployeeStatistics| format!("{e:?}")
                 empty=|d| texts(d.locale).no_employees
             />
         </section>

@@ -51,7 +51,8 @@ pub use figures::{
 pub use input::{EmployeeAbsence, Employment, SickCase};
 pub use period::{Period, days_in_year};
 pub use report::{
-    CurrentState, EmployeeStatistics, MonthlyRate, Mutation, MutationKind, StatisticsReport, StatisticsScope,
+    CurrentState, EmployeeStatistics, MonthlyRate, Mutation, MutationKind, StatisticsOrganisation,
+    StatisticsReport, StatisticsScope,
 };
 pub use stages::{PoortwachterStage, StageCount, count_by_stage};
 

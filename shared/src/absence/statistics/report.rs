@@ -28,6 +28,17 @@ pub struct StatisticsScope {
     pub team_id: Option<Uuid>,
 }
 
+/// An organisation whose statistics the caller may see
+/// (`GET /api/v1/absence/statistics/organisations`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatisticsOrganisation {
+    /// The organisation's id, for `organisation_id`.
+    pub id: Uuid,
+    /// Its name.
+    pub name: String,
+}
+
 /// The absence rate over one month (clipped to the period asked for), and over the same
 /// days a year earlier, for the chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

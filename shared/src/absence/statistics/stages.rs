@@ -56,6 +56,20 @@ impl PoortwachterStage {
         }
     }
 
+    /// The weeks of sickness the stage spans (1 = the first week), both included; the
+    /// last stage has no end.
+    pub fn weeks(self) -> (u32, Option<u32>) {
+        match self {
+            Self::FirstWeeks => (1, Some(6)),
+            Self::PlanOfAction => (7, Some(8)),
+            Self::Reintegration => (9, Some(42)),
+            Self::FirstYearEvaluation => (43, Some(52)),
+            Self::SecondYear => (53, Some(87)),
+            Self::WiaApplication => (88, Some(104)),
+            Self::Beyond104Weeks => (105, None),
+        }
+    }
+
     /// Stable name, as in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -118,6 +132,18 @@ mod tests {
         ];
         for (day, stage) in cases {
             assert_eq!(PoortwachterStage::of_sick_day(day), stage, "sick day {day}");
+        }
+    }
+
+    #[test]
+    fn the_weeks_of_a_stage_are_the_weeks_its_sick_days_fall_in() {
+        for stage in PoortwachterStage::ALL {
+            let (first, last) = stage.weeks();
+            assert_eq!(PoortwachterStage::of_sick_day(7 * first - 6), stage);
+            if let Some(last) = last {
+                assert_eq!(PoortwachterStage::of_sick_day(7 * last), stage);
+                assert_ne!(PoortwachterStage::of_sick_day(7 * last + 1), stage);
+            }
         }
     }
 
