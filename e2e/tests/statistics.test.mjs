@@ -58,9 +58,14 @@ async function openCases(page) {
   return out;
 }
 
+/** Today in Amsterdam as YYYY-MM-DD, the server's "today". */
+function todayInAmsterdam() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
 /** Today in Amsterdam as [year, month]. */
 function thisMonth() {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()).split('-');
+  const [y, m] = todayInAmsterdam().split('-');
   return [Number(y), Number(m)];
 }
 
@@ -132,6 +137,13 @@ for (const viewport of VIEWPORTS) {
       assert.equal(body.statistics.period.start, `${year}-01-01`);
       assert.ok(body.statistics.report_frequency.reports >= 1, 'the demo cases are reported this year');
       await assertCardsMatch(page, body.statistics);
+      // This year reaches past today: only the days so far count, and the page says so.
+      const today = todayInAmsterdam();
+      assert.equal(body.counted_until, today);
+      assert.equal(body.statistics.period.end, today);
+      const counted = page.getByTestId('statistics-counted-until');
+      assert.equal(await counted.getAttribute('data-until'), today);
+      assert.match(await counted.innerText(), /^Geteld tot en met vandaag/);
     });
 
     it('picks a quarter, kept in the URL, with the formulas behind the figures', async () => {
@@ -264,6 +276,7 @@ for (const viewport of VIEWPORTS) {
       await page.getByTestId('statistics-year').dispatchEvent('change');
       await page.waitForURL(/organisation_id=[0-9a-f-]{36}&period=year&year=2025$/);
       await page.locator('[data-testid="statistics-report"][data-from="2025-01-01"][data-to="2025-12-31"]').waitFor();
+      assert.equal(await page.getByTestId('statistics-counted-until').count(), 0, '2025 is wholly past');
       assert.equal(await picker.inputValue(), await picker.locator('option', { hasText: DE_VLINDER }).getAttribute('value'));
 
       for (const [testId, [value, shown]] of Object.entries(FIXTURE_2025)) {

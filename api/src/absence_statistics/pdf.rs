@@ -388,6 +388,13 @@ pub fn layout(report: &StatisticsReport, heading: &Heading) -> Vec<Vec<u8>> {
     w.text_at(LEFT, w.y, 18.0, BOLD, "Managementrapportage verzuim");
     w.paragraph(&scope_line(report, heading.team_name), 11.0, BOLD);
     w.paragraph(&format!("Periode: {} – {}", date(s.period.start), date(s.period.end)), 11.0, REGULAR);
+    if let Some(today) = report.counted_until {
+        w.paragraph(
+            &format!("Geteld tot en met vandaag ({}): de dagen die nog komen tellen niet mee.", date(today)),
+            9.0,
+            REGULAR,
+        );
+    }
     w.gray(0.35);
     w.paragraph(
         "Berekend volgens de Nederlandse verzuimstandaard (CBS/SZW 1996): kalenderdagen, gewogen naar \
@@ -493,6 +500,7 @@ mod tests {
             statistics: Statistics::from_sums(period, &sums),
             monthly,
             open_cases: count_by_stage([(3, 2), (400, 1)]),
+            counted_until: None,
         }
     }
 
@@ -544,6 +552,14 @@ mod tests {
         ] {
             assert!(content.contains(&shown(expected)), "{expected} in the content");
         }
+    }
+
+    #[test]
+    fn a_period_reaching_past_today_says_it_counts_the_days_so_far() {
+        let so_far = "Geteld tot en met vandaag (23-11-2026): de dagen die nog komen tellen niet mee.";
+        assert!(!text(&report()).contains(&shown(so_far)));
+        let report = StatisticsReport { counted_until: Some(day("2026-11-23")), ..report() };
+        assert!(text(&report).contains(&shown(so_far)));
     }
 
     #[test]

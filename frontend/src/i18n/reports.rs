@@ -26,6 +26,9 @@ texts! {
     intro: "Verzuimcijfers van je organisatie over een periode, per afdeling, kostenplaats of team.", "Your organisation's absence figures over a period, per department, cost centre or team.";
     standard: "Poort rekent volgens de Nederlandse verzuimstandaard (CBS/SZW 1996): kalenderdagen, gewogen naar deeltijdfactor en arbeidsongeschiktheid.", "Poort computes by the Dutch absence standard (CBS/SZW 1996): calendar days, weighted by part-time factor and incapacity.";
 
+    counted_until: "Geteld tot en met vandaag", "Counted up to and including today";
+    counted_until_why: "de dagen die nog komen tellen niet mee.", "days still to come do not count.";
+
     choice_heading: "Periode en afbakening", "Period and scope";
     organisation: "Organisatie", "Organisation";
     period_kind: "Periode", "Period";
@@ -181,6 +184,11 @@ impl ReportTexts {
     /// A date as the lists show it.
     pub fn date(&self, d: chrono::NaiveDate) -> String {
         if self.nl() { d.format("%d-%m-%Y").to_string() } else { d.format("%-d %b %Y").to_string() }
+    }
+
+    /// "Geteld tot en met vandaag (23-11-2026): de dagen die nog komen tellen niet mee."
+    pub fn counted_until_line(&self, today: chrono::NaiveDate) -> String {
+        format!("{} ({}): {}", self.counted_until, self.date(today), self.counted_until_why)
     }
 
     /// "42 dagen" / "42 days".

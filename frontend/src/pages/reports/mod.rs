@@ -130,6 +130,11 @@ fn ReportBody(report: StatisticsReport) -> impl IntoView {
             data-from=statistics.period.start.to_string() data-to=statistics.period.end.to_string()
             data-organisation=report.scope.organisation_id.to_string()>
             <h2 id="statistics-figures-heading">{move || t().figures_heading}</h2>
+            {report.counted_until.map(|today| view! {
+                <p class="help-text" data-testid="statistics-counted-until" data-until=today.to_string()>
+                    {move || t().counted_until_line(today)}
+                </p>
+            })}
             <FigureCards statistics=statistics.clone() />
         </section>
         <div class="statistics-charts">
