@@ -12,10 +12,19 @@ import { artifactsDir } from './paths.mjs';
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 /** The two screen sizes every flow is checked at. */
-export const VIEWPORTS = [
+export const ALL_VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800, isMobile: false },
   { name: 'phone', width: 360, height: 740, isMobile: true },
 ];
+
+/**
+ * The sizes this run walks: all, or those named in E2E_VIEWPORTS (e.g. `desktop`). The
+ * PostgreSQL pass of scripts/test walks desktop only: the phone layout is the same on
+ * either database, and the SQLite pass walks both sizes.
+ */
+export const VIEWPORTS = process.env.E2E_VIEWPORTS
+  ? ALL_VIEWPORTS.filter((v) => process.env.E2E_VIEWPORTS.split(',').includes(v.name))
+  : ALL_VIEWPORTS;
 
 const FLAGS = [
   '--headless',

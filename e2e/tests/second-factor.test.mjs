@@ -11,14 +11,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { ANNA, DEMO_PASSWORD, signIn, signOut } from '../lib/app.mjs';
-import { VIEWPORTS, openBrowser } from '../lib/browser.mjs';
+import { ALL_VIEWPORTS, openBrowser } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { base32Decode, currentStep, freshCode, totp } from '../lib/totp.mjs';
 
 const FATIMA = { email: 'fatima.elamrani@delinde.example' };
 const EVA = { email: 'eva.visser@vandijkbouw.example' };
 const NEW_PASSWORD = 'Wandelen langs de Linge 2026';
-const [DESKTOP, PHONE] = VIEWPORTS;
+const [DESKTOP, PHONE] = ALL_VIEWPORTS;
 
 describe(`second factor and temporary passwords (${DESKTOP.name} ${DESKTOP.width}×${DESKTOP.height})`, () => {
   let server;
