@@ -475,6 +475,60 @@ async fn nobody_reads_or_reports_outside_their_reach() {
 }
 
 #[actix_web::test]
+async fn pregnancy_leave_has_no_poortwachter_steps() {
+    let t = TestApp::new().await;
+    let app = t.service().await;
+    let eva = login(&app, EVA).await;
+    let people = get!(&app, eva, "/api/v1/absence-cases/reportable?q=pieter").json();
+    let pieter_id = user_id_of(&people, "Pieter Smit").expect("Pieter is reportable");
+    // Leave since 1 October: sick, the problem analysis would be overdue by now.
+    let res = post!(
+        &app,
+        eva,
+        "/api/v1/absence-cases",
+        json!({"user_id": pieter_id, "first_sick_day": "2026-10-01", "facts": {"pregnancy_leave": true}})
+    );
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    let case = res.json();
+    let id = case["id"].as_str().unwrap().to_string();
+    assert_eq!(case["facts"]["pregnancy_leave"], true);
+    let open = |case: &Value| -> Vec<String> {
+        case["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["state"] == "open" || a["state"] == "overdue")
+            .map(|a| a["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(open(&case).is_empty(), "{:?}", open(&case));
+    let todo = get!(&app, eva, "/api/v1/absence-activities?done=false&limit=100").json();
+    assert!(todo["items"].as_array().unwrap().iter().all(|a| a["case_id"] != id.as_str()), "{todo}");
+
+    // Not leave after all: the steps are planned (the analysis overdue); leave again: closed.
+    let res = put!(
+        &app,
+        eva,
+        &format!("/api/v1/absence-cases/{id}/facts"),
+        json!({"facts": {"pregnancy_leave": false}, "version": case["version"]})
+    );
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let case = res.json();
+    assert_eq!(activity(&case, "problem_analysis")["state"], "overdue");
+    assert!(open(&case).contains(&"plan_of_action".to_string()));
+    let res = put!(
+        &app,
+        eva,
+        &format!("/api/v1/absence-cases/{id}/facts"),
+        json!({"facts": {"pregnancy_leave": true}, "version": case["version"]})
+    );
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let case = res.json();
+    assert!(open(&case).is_empty(), "{:?}", open(&case));
+    assert_eq!(activity(&case, "problem_analysis")["state"], "closed");
+}
+
+#[actix_web::test]
 async fn a_relapse_within_28_days_continues_the_case_and_its_clock() {
     let t = TestApp::new().await;
     let app = t.service().await;

@@ -13,7 +13,7 @@ use common::*;
 use poort::{
     absence_statistics::demo::{PastCase, insert_past_case},
     clock::Clock,
-    entities::{employee_record, employment_period, organisation, team, team_member},
+    entities::{absence_case, employee_record, employment_period, organisation, team, team_member},
     seed,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -181,6 +181,7 @@ async fn load(t: &TestApp) -> Loaded {
                 case_number: &format!("S-{n}-{c}"),
                 spells: &spells,
                 steps: &steps,
+                pregnancy_leave: false,
             };
             insert_past_case(db, &past, now).await.unwrap();
         }
@@ -423,6 +424,78 @@ async fn the_figures_match_the_hand_computed_fixture_and_the_rules() {
     let lotte = login(&app, LOTTE).await;
     let body = get_json(&app, &lotte, &format!("{march}&organisation_id={}", loaded.org)).await;
     close(&body["statistics"]["absence_rate"]["weighted_sick_days"], 42.5);
+}
+
+#[actix_web::test]
+async fn pregnancy_leave_counts_in_the_rate_with_pregnancy_only() {
+    let t = TestApp::new().await;
+    let loaded = load(&t).await;
+    let app = t.service().await;
+    let eva = login(&app, EVA).await;
+    // Carla's case (18.5 weighted days in March, a report on 5 March, running on 31 March
+    // for 27 days, open today) is recorded as pregnancy leave by the employer.
+    let carla = absence_case::Entity::find()
+        .filter(absence_case::Column::OrganisationId.eq(loaded.org))
+        .filter(absence_case::Column::CaseNumber.eq("S-2-0"))
+        .one(&t.state.db.write)
+        .await
+        .unwrap()
+        .unwrap();
+    let r = send(
+        &app,
+        eva.on(browser(Method::PUT, &format!("/api/v1/absence-cases/{}/facts", carla.id)))
+            .set_json(serde_json::json!({"facts": {"pregnancy_leave": true}, "version": carla.version})),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["facts"]["pregnancy_leave"], true);
+
+    let base = format!("period=month&year=2026&number=3&department={DEPARTMENT}");
+    let s = get_json(&app, &eva, &format!("/api/v1/absence/statistics?{base}")).await["statistics"].clone();
+    // With pregnancy: as before, 42.5 ÷ 121.4; without: (42.5 − 18.5) ÷ 121.4.
+    close(&s["absence_rate"]["percent"], 42.5 / 121.4 * 100.0);
+    close(&s["absence_rate_without_pregnancy"]["weighted_sick_days"], 24.0);
+    close(&s["absence_rate_without_pregnancy"]["percent"], 24.0 / 121.4 * 100.0);
+    // Leave is no sick report: 3 reports, Carla now without one (2 of 5 = 40 %), her
+    // running case gone from the medium class; the ended cases are Anja's and Bram's still.
+    assert_eq!(s["report_frequency"]["reports"], 3);
+    assert_eq!(s["zero_absence"]["without_report"], 2);
+    close(&s["zero_absence"]["percent"], 40.0);
+    assert_eq!(s["duration_classes"][0]["cases"], serde_json::json!({"ended": 2, "running": 2}));
+    assert_eq!(s["duration_classes"][1]["cases"], serde_json::json!({"ended": 0, "running": 0}));
+    close(&s["average_duration"]["days"], 12.0);
+    // The same as the pure rules with her case marked.
+    let mut people = as_rules();
+    for case in &mut people[2].cases {
+        case.pregnancy_related = true;
+    }
+    let expected =
+        serde_json::to_value(statistics(&people, Period::month(2026, 3).unwrap(), &DEFAULT_DURATION_CLASSES))
+            .unwrap();
+    let rate = "/absence_rate_without_pregnancy/percent";
+    close(s.pointer(rate).unwrap(), expected.pointer(rate).unwrap().as_f64().unwrap());
+    for path in ["/report_frequency/reports", "/zero_absence", "/duration_classes"] {
+        assert_eq!(s.pointer(path), expected.pointer(path), "{path}");
+    }
+    // No poortwachter stage for leave: Anja and Dirk open.
+    let year = get_json(
+        &app,
+        &eva,
+        &format!("/api/v1/absence/statistics?period=year&year=2026&department={DEPARTMENT}"),
+    )
+    .await;
+    assert_eq!(open_cases(&year), [0, 0, 2, 0, 0, 0, 0]);
+    // Per employee: her days count (the rate with pregnancy), not as a report, and on leave
+    // she is not sick today.
+    let page = get_json(&app, &eva, &format!("/api/v1/absence/statistics/employees?{base}&limit=50")).await;
+    let row = &page["items"][2];
+    assert_eq!(row["name"], "Carla Claassen");
+    close(&row["weighted_sick_days"], 18.5);
+    assert_eq!(row["reports"], 0);
+    assert_eq!(row["current_state"], "fit");
+    // Mutations: her sick report and partial recovery are no longer listed (7 − 2).
+    let page = get_json(&app, &eva, &format!("/api/v1/absence/statistics/mutations?{base}&limit=50")).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 5, "{page}");
 }
 
 #[actix_web::test]

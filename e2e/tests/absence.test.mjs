@@ -246,6 +246,20 @@ for (const viewport of VIEWPORTS) {
       await page.getByTestId('facts-notice').getByText('De gegevens zijn opgeslagen.').waitFor();
       assert.match(await page.getByTestId('case-facts').innerText(), /Sleutels bij de uitvoerder/);
 
+      // Pregnancy leave is not sickness: ticked, the poortwachter steps close; unticked, they are back.
+      await page.getByTestId('edit-facts').click();
+      await form.getByLabel('Zwangerschaps- of bevallingsverlof', { exact: true }).check();
+      await form.getByTestId('save-facts').click();
+      await page.getByTestId('facts-notice').getByText('De gegevens zijn opgeslagen.').waitFor();
+      assert.equal(await page.getByTestId('facts-pregnancy-leave-value').innerText(), 'Ja');
+      await page.locator('[data-testid="activity"][data-key="problem_analysis"][data-state="closed"]').waitFor();
+      await page.getByTestId('edit-facts').click();
+      await form.getByLabel('Zwangerschaps- of bevallingsverlof', { exact: true }).uncheck();
+      await form.getByTestId('save-facts').click();
+      await page.getByTestId('facts-notice').getByText('De gegevens zijn opgeslagen.').waitFor();
+      assert.equal(await page.getByTestId('facts-pregnancy-leave-value').innerText(), 'Nee');
+      await page.locator('[data-testid="activity"][data-key="problem_analysis"][data-state="open"]').waitFor();
+
       // Reporting him sick again while his case is open is refused on the field, in Dutch.
       await page.goto(`${server.url}/verzuim/medewerker-ziek-melden`);
       await page.getByRole('heading', { level: 1, name: 'Medewerker ziek melden' }).waitFor();

@@ -27,16 +27,16 @@ const DE_VLINDER = 'Kinderopvang De Vlinder';
 
 /**
  * Kinderopvang De Vlinder in 2025, computed by hand in api/src/absence_statistics/demo.rs:
- * weighted sick days 89.5 of 1961.5 weighted employed days, 5 sick reports by an average
- * of 6 employees in one year, 5 cases ended after 106 days in all, 2 of 7 employees
- * without a report; per duration class [ended, running].
+ * weighted sick days 89.5 of 2326.5 weighted employed days, 201.5 with Hanna's pregnancy
+ * leave, 5 sick reports by an average of 7 employees in one year, 5 cases ended after 106
+ * days in all, 3 of 8 employees without a sick report; per duration class [ended, running].
  */
 const FIXTURE_2025 = {
-  'statistics-rate': [(89.5 / 1961.5) * 100, '4,56 %'],
-  'statistics-rate-without-pregnancy': [(89.5 / 1961.5) * 100, '4,56 %'],
-  'statistics-frequency': [5 / 6, '0,83'],
+  'statistics-rate': [(201.5 / 2326.5) * 100, '8,66 %'],
+  'statistics-rate-without-pregnancy': [(89.5 / 2326.5) * 100, '3,85 %'],
+  'statistics-frequency': [5 / 7, '0,71'],
   'statistics-duration': [106 / 5, '21,2 dagen'],
-  'statistics-zero': [(2 / 7) * 100, '28,6 %'],
+  'statistics-zero': [(3 / 8) * 100, '37,5 %'],
 };
 const FIXTURE_CLASSES = [[3, 0], [2, 1], [0, 0], [0, 0]];
 
@@ -164,7 +164,7 @@ for (const viewport of VIEWPORTS) {
       await page.getByTestId('statistics-rate-formula-toggle').click();
       await formula.waitFor({ state: 'visible' });
       const text = await formula.innerText();
-      assert.match(text, /^Verzuimpercentage = gewogen ziektedagen ÷ gewogen beschikbare dagen × 100 = /);
+      assert.match(text, /^Verzuimpercentage = gewogen verzuimdagen \(ook zwangerschaps- en bevallingsverlof\) ÷ gewogen beschikbare dagen × 100 = /);
       const dutch = (v) => v.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       assert.ok(text.includes(`${dutch(rate.weighted_sick_days)} ÷ ${dutch(rate.weighted_employed_days)} × 100`), text);
       await eva.screenshot('statistics-quarter-nl');
@@ -295,6 +295,7 @@ for (const viewport of VIEWPORTS) {
       const perEmployee = {
         'Gijs Claes': [365, 5, 0], 'Cor Lambrechts': [365, 61, 1], 'Eef Martens': [184, 4, 1], 'Fleur Peeters': [181, 0, 0],
         'Daan Verhoeven': [365, 17, 1], 'Ans Vermeulen': [365, 14, 1], 'Bert Wouters': [365, 10, 1],
+        'Hanna Smits': [365, 112, 0],
       };
       const employees = page.getByTestId('statistics-employees-row');
       await employees.filter({ hasText: 'Daan Verhoeven' }).locator('[data-column="sick_days"]').filter({ hasText: /^17$/ }).waitFor();

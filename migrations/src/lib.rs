@@ -22,6 +22,7 @@ mod m20261123_000022_care_networks;
 mod m20261123_000023_default_categories;
 mod m20261123_000024_employee_records;
 mod m20261123_000025_statistics_indexes;
+mod m20261123_000026_pregnancy_leave;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000023_default_categories::Migration),
             Box::new(m20261123_000024_employee_records::Migration),
             Box::new(m20261123_000025_statistics_indexes::Migration),
+            Box::new(m20261123_000026_pregnancy_leave::Migration),
         ]
     }
 }

@@ -110,6 +110,7 @@ pub async fn load(
         work_accident: Some(false),
         third_party_liable: Some(false),
         labour_conflict: Some(false),
+        pregnancy_leave: false,
     };
     let (kees, _) =
         reports::open(txn, now, org, &people[0], first, Some(150), &facts, by_eva).await.map_err(err)?;

@@ -80,6 +80,7 @@ fn apply_facts(m: &mut absence_case::ActiveModel, f: &CaseFacts) {
     m.work_accident = Set(f.work_accident);
     m.third_party_liable = Set(f.third_party_liable);
     m.labour_conflict = Set(f.labour_conflict);
+    m.pregnancy_leave = Set(f.pregnancy_leave);
 }
 
 fn check_first_day(v: &mut Validation, first: NaiveDate, hours: Option<u32>, today: NaiveDate) {
@@ -481,11 +482,10 @@ pub async fn update_facts(
         ));
     }
     store::event(&txn, case.id, by(actor), "facts_changed", None, now).await?;
+    let case = absence_case::Entity::find_by_id(case.id).one(&txn).await?.ok_or_else(ApiError::not_found)?;
+    // Marking a case as pregnancy or maternity leave (or no longer) changes its steps.
+    store::replan(&txn, &case, today(now), now).await?;
     txn.commit().await?;
-    let case = absence_case::Entity::find_by_id(case.id)
-        .one(&state.db.write)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
     view::build(&state.db.write, &case, audience, today(now)).await
 }
 

@@ -86,7 +86,9 @@ fn stored_state(state: ActivityState) -> &'static str {
 
 /// Recomputes the case's activities after its history changed: due dates move,
 /// what is no longer due closes, what is due again reopens; done activities keep
-/// their record untouched.
+/// their record untouched. Pregnancy or maternity leave is not sickness: such a case
+/// plans no poortwachter step and closes the open ones (they reopen if the flag is
+/// taken off again).
 pub async fn replan(
     db: &impl ConnectionTrait,
     case: &absence_case::Model,
@@ -103,7 +105,15 @@ pub async fn replan(
         .map(|a| (a.key.clone(), a))
         .collect();
     let closed = history.spells.last().is_some_and(|s| s.recovered_on.is_some());
-    for planned in poortwachter::plan(&history) {
+    let plan = if case.pregnancy_leave { vec![] } else { poortwachter::plan(&history) };
+    if case.pregnancy_leave {
+        for row in existing.values().filter(|a| !a.custom && a.state == OPEN) {
+            let mut m: absence_activity::ActiveModel = row.clone().into();
+            m.state = Set(CLOSED.into());
+            m.update(db).await?;
+        }
+    }
+    for planned in plan {
         let state = stored_state(poortwachter::state_of(&history, &planned, false, today));
         match existing.get(&planned.key) {
             Some(row) if row.state == DONE => {}

@@ -64,6 +64,7 @@ pub fn facts(case: &absence_case::Model) -> CaseFacts {
         work_accident: case.work_accident,
         third_party_liable: case.third_party_liable,
         labour_conflict: case.labour_conflict,
+        pregnancy_leave: case.pregnancy_leave,
     }
 }
 

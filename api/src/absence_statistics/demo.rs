@@ -1,5 +1,5 @@
 //! A demo organisation whose absence statistics can be checked by hand (`poort seed
-//! --demo`): Kinderopvang De Vlinder, served by ArboZorg's case manager, with seven
+//! --demo`): Kinderopvang De Vlinder, served by ArboZorg's case manager, with eight
 //! employees on fixed dates in calendar year 2025, every case closed since. The other
 //! demo data moves with today; this does not, so the browser walk checks the statistics
 //! for 2025 against the numbers below, computed by hand.
@@ -15,15 +15,17 @@
 //! | Eef   | joins 1 Jul: 184 × 0.75 (27/36) = 138  | 6–9 Oct: 4 × 0.75 = 3                                      |
 //! | Fleur | leaves 30 Jun: 181 × 1 = 181           | —                                                          |
 //! | Gijs  | 365 × 1 = 365                          | 1–5 Jan: 5 (sick since 20 Dec 2024)                        |
+//! | Hanna | 365 × 1 = 365                          | pregnancy leave 7 Apr–27 Jul: 112 (not sickness)           |
 //!
-//! - Weighted employed days: 4 × 365 + 182.5 + 138 + 181 = 1961.5; weighted sick days:
-//!   14 + 5 + 45.5 + 17 + 3 + 5 = 89.5. Absence rate = 89.5 ÷ 1961.5 × 100 = 4.5628… %
-//!   ("4,56 %"); without pregnancy the same (no such case).
-//! - Sick reports in 2025: Ans, Bert, Cor, Daan, Eef = 5 (Gijs's began in 2024). Person-days
-//!   5 × 365 + 184 + 181 = 2190, so the average headcount is 2190 ÷ 365 = 6 and the report
-//!   frequency 5 ÷ 6 ÷ 1 = 0.8333… ("0,83").
-//! - Zero absence: 7 employees, Fleur and Gijs without a report in 2025: 2 ÷ 7 × 100 =
-//!   28.571… % ("28,6 %").
+//! - Weighted employed days: 5 × 365 + 182.5 + 138 + 181 = 2326.5; weighted sick days:
+//!   14 + 5 + 45.5 + 17 + 3 + 5 = 89.5, with Hanna's leave 201.5. Absence rate (with
+//!   pregnancy leave) = 201.5 ÷ 2326.5 × 100 = 8.6610… % ("8,66 %"); without it 89.5 ÷
+//!   2326.5 × 100 = 3.8469… % ("3,85 %").
+//! - Sick reports in 2025: Ans, Bert, Cor, Daan, Eef = 5 (Gijs's began in 2024; leave is no
+//!   sick report). Person-days 6 × 365 + 184 + 181 = 2555, so the average headcount is
+//!   2555 ÷ 365 = 7 and the report frequency 5 ÷ 7 ÷ 1 = 0.7142… ("0,71").
+//! - Zero absence: 8 employees, Fleur, Gijs and Hanna without a sick report in 2025: 3 ÷ 8 ×
+//!   100 = 37.5 % ("37,5 %").
 //! - Ended in 2025 (last sick day in the year): Ans 14, Bert 10, Cor 61 (1 Sep–31 Oct),
 //!   Eef 4, Gijs 17 (20 Dec–5 Jan) days: 106 ÷ 5 = 21.2 days average duration.
 //! - Duration classes: short (1–14) 3 ended (Ans, Bert, Eef); medium (15–91) 2 ended (Cor,
@@ -57,50 +59,66 @@ struct Employee {
     /// First and last day employed, contract hours.
     employed: (&'static str, Option<&'static str>, i32),
     case: Option<Case>,
+    /// The case is pregnancy or maternity leave.
+    pregnancy_leave: bool,
 }
 
-const EMPLOYEES: [Employee; 7] = [
+const EMPLOYEES: [Employee; 8] = [
     Employee {
         first: "Ans",
         last: "Vermeulen",
         employed: ("2018-04-01", None, 36),
         case: Some(("2025-03-03", "2025-03-17", None)),
+        pregnancy_leave: false,
     },
     Employee {
         first: "Bert",
         last: "Wouters",
         employed: ("2020-01-01", None, 18),
         case: Some(("2025-05-05", "2025-05-15", None)),
+        pregnancy_leave: false,
     },
     Employee {
         first: "Cor",
         last: "Lambrechts",
         employed: ("2016-09-01", None, 36),
         case: Some(("2025-09-01", "2025-11-01", Some(("2025-10-01", 50)))),
+        pregnancy_leave: false,
     },
     Employee {
         first: "Daan",
         last: "Verhoeven",
         employed: ("2015-02-01", None, 36),
         case: Some(("2025-12-15", "2026-01-12", None)),
+        pregnancy_leave: false,
     },
     Employee {
         first: "Eef",
         last: "Martens",
         employed: ("2025-07-01", None, 27),
         case: Some(("2025-10-06", "2025-10-10", None)),
+        pregnancy_leave: false,
     },
     Employee {
         first: "Fleur",
         last: "Peeters",
         employed: ("2019-01-01", Some("2025-06-30"), 36),
         case: None,
+        pregnancy_leave: false,
     },
     Employee {
         first: "Gijs",
         last: "Claes",
         employed: ("2017-03-01", None, 36),
         case: Some(("2024-12-20", "2025-01-06", None)),
+        pregnancy_leave: false,
+    },
+    Employee {
+        first: "Hanna",
+        last: "Smits",
+        employed: ("2021-05-01", None, 36),
+        case: Some(("2025-04-07", "2025-07-28", None)),
+        pregnancy_leave: true,
     },
 ];
 
@@ -116,6 +134,8 @@ pub struct PastCase<'a> {
     pub spells: &'a [(NaiveDate, Option<NaiveDate>)],
     /// Partial recoveries: from, percent recovered.
     pub steps: &'a [(NaiveDate, i32)],
+    /// It is pregnancy or maternity leave.
+    pub pregnancy_leave: bool,
 }
 
 /// Inserts a case with its spells and recovery steps as they are stored, without the
@@ -140,6 +160,7 @@ pub async fn insert_past_case(
         incapacity_percent: Set(100),
         recovered_on: Set(recovered),
         ended_on: Set(recovered),
+        pregnancy_leave: Set(c.pregnancy_leave),
         reported_by: Set(c.user_id),
         reported_at: Set(now),
         version: Set(0),
@@ -242,6 +263,7 @@ pub async fn load(
                 case_number: &format!("VL-{}", n + 1),
                 spells: &[(date(first)?, Some(date(recovered)?))],
                 steps: &steps,
+                pregnancy_leave: e.pregnancy_leave,
             };
             insert_past_case(txn, &case, now).await?;
         }
@@ -277,19 +299,21 @@ mod tests {
                         first_sick_day: d(first),
                         recovered_on: Some(d(recovered)),
                         partial_recoveries: step.iter().map(|&(from, p)| (d(from), p as u8)).collect(),
-                        pregnancy_related: false,
+                        pregnancy_related: e.pregnancy_leave,
                     })
                     .collect(),
             })
             .collect();
         let s = statistics(&employees, Period::year(2025).unwrap(), &DEFAULT_DURATION_CLASSES);
-        assert_eq!(s.absence_rate.weighted_employed_days, 1961.5);
-        assert_eq!(s.absence_rate.weighted_sick_days, 89.5);
-        assert_eq!(s.absence_rate.percent, Some(89.5 / 1961.5 * 100.0));
+        assert_eq!(s.absence_rate.weighted_employed_days, 2326.5);
+        assert_eq!(s.absence_rate.weighted_sick_days, 201.5);
+        assert_eq!(s.absence_rate.percent, Some(201.5 / 2326.5 * 100.0));
+        assert_eq!(s.absence_rate_without_pregnancy.weighted_sick_days, 89.5);
+        assert_eq!(s.absence_rate_without_pregnancy.percent, Some(89.5 / 2326.5 * 100.0));
         assert_eq!(s.report_frequency.reports, 5);
-        assert_eq!(s.report_frequency.average_headcount, 6.0);
-        assert_eq!(s.report_frequency.per_year, Some(5.0 / 6.0));
-        assert_eq!((s.zero_absence.without_report, s.zero_absence.employees), (2, 7));
+        assert_eq!(s.report_frequency.average_headcount, 7.0);
+        assert_eq!(s.report_frequency.per_year, Some(5.0 / 7.0));
+        assert_eq!((s.zero_absence.without_report, s.zero_absence.employees), (3, 8));
         assert_eq!((s.average_duration.total_days, s.average_duration.cases), (106, 5));
         assert_eq!(s.average_duration.days, Some(21.2));
         let classes: Vec<(u32, u32)> =

@@ -243,7 +243,7 @@ fn figure_rows(s: &Statistics) -> Vec<(String, Vec<String>)> {
     vec![
         ("Verzuimpercentage".into(), vec![pct(s.absence_rate.percent, 2), rate(&s.absence_rate)]),
         (
-            "Verzuimpercentage zonder zwangerschap".into(),
+            "Verzuimpercentage zonder zwangerschapsverlof".into(),
             vec![pct(s.absence_rate_without_pregnancy.percent, 2), rate(&s.absence_rate_without_pregnancy)],
         ),
         (

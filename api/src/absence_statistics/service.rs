@@ -223,11 +223,12 @@ pub async fn report(
         .into_iter()
         .map(|(k, w, d)| (k, (w, d)))
         .collect();
-    let sick: HashMap<i64, f64> = store::sick_days::<i64>(db, scope, &windows, Group::Window)
-        .await?
-        .into_iter()
-        .map(|(k, w, _)| (k, w))
-        .collect();
+    let sick: HashMap<i64, store::SickSums<i64>> =
+        store::sick_days::<i64>(db, scope, &windows, Group::Window)
+            .await?
+            .into_iter()
+            .map(|s| (s.key, s))
+            .collect();
     let (events, employees) = if counted.days() > 0 {
         let w = window(PERIOD, &counted);
         (store::events(db, scope, w).await?, store::employees(db, scope, w).await?)
@@ -241,9 +242,10 @@ pub async fn report(
         sums.employed_person_days = u64::try_from(days).unwrap_or(0);
     }
     sums.employees = count(employees);
-    sums.weighted_sick_days = sick.get(&PERIOD).copied().unwrap_or(0.0);
-    // No pregnancy or childbirth flag is recorded on a case yet: nothing to leave out.
-    sums.weighted_pregnancy_sick_days = 0.0;
+    if let Some(s) = sick.get(&PERIOD) {
+        sums.weighted_sick_days = s.weighted;
+        sums.weighted_pregnancy_sick_days = s.weighted_pregnancy_leave;
+    }
     sums.reports = count(events.reports);
     sums.employees_with_report = count(events.employees_with_report);
     let mut add = |days: i64, counts: DurationCounts| {
@@ -265,7 +267,7 @@ pub async fn report(
     }
     let rate = |key: i64| {
         let employed = employed.get(&key).map_or(0.0, |e| e.0);
-        rate_from_sums(sick.get(&key).copied().unwrap_or(0.0), employed).percent
+        rate_from_sums(sick.get(&key).map_or(0.0, |s| s.weighted), employed).percent
     };
     let monthly = (1..)
         .zip(&months)
@@ -334,7 +336,7 @@ pub async fn employees_after(
     let sick: HashMap<Uuid, (f64, i64)> = store::sick_days::<Uuid>(db, &page_scope, windows, Group::Record)
         .await?
         .into_iter()
-        .map(|(k, ws, d)| (k, (ws, d)))
+        .map(|s| (s.key, (s.weighted, s.days)))
         .collect();
     let reports: HashMap<Uuid, i64> =
         store::reports_per_record(db, &page_scope, counted).await?.into_iter().collect();

@@ -132,7 +132,7 @@ fn spells_cte(q: &mut Sql, org: Uuid, from: NaiveDate, to: NaiveDate, users: Opt
     };
     format!(
         "s AS MATERIALIZED (SELECT sp.id AS sid, c.id AS cid, c.user_id AS uid, sp.first_day AS fd, {rd} AS rd, \
-         {fs} AS fs, {rx} AS rx \
+         {fs} AS fs, {rx} AS rx, c.pregnancy_leave AS pl \
          FROM absence_cases c JOIN absence_spells sp ON sp.case_id = c.id \
          WHERE c.organisation_id = {org} AND c.user_id IS NOT NULL{only} AND c.first_sick_day <= {to} \
          AND sp.first_day <= {to} AND ({rd} IS NULL OR {rd} > {from}) AND ({rd} IS NULL OR {rd} > sp.first_day))",
@@ -143,17 +143,17 @@ fn spells_cte(q: &mut Sql, org: Uuid, from: NaiveDate, to: NaiveDate, users: Opt
 
 /// `st`, `fst`, `runs` (after `s`): each spell cut into runs of constant incapacity.
 /// A partial-recovery step belongs to the spell it falls in; a run is `rs` up to `rx`
-/// (excluded; NULL while running) at `inc` percent.
+/// (excluded; NULL while running) at `inc` percent, `pl` when it is pregnancy leave.
 fn runs_cte(q: &Sql) -> String {
     format!(
         "st AS MATERIALIZED (SELECT s.sid AS sid, {d} AS d, 100 - rc.percent AS inc \
          FROM s JOIN absence_recoveries rc ON rc.case_id = s.cid \
          WHERE rc.from_date >= s.fd AND (s.rd IS NULL OR rc.from_date < s.rd)), \
          fst AS MATERIALIZED (SELECT sid, MIN(d) AS d FROM st GROUP BY sid), \
-         runs AS MATERIALIZED (SELECT s.uid AS uid, s.fs AS rs, COALESCE(fst.d, s.rx) AS rx, 100 AS inc \
-         FROM s LEFT JOIN fst ON fst.sid = s.sid \
+         runs AS MATERIALIZED (SELECT s.uid AS uid, s.fs AS rs, COALESCE(fst.d, s.rx) AS rx, 100 AS inc, \
+         s.pl AS pl FROM s LEFT JOIN fst ON fst.sid = s.sid \
          UNION ALL \
-         SELECT s.uid, st.d, COALESCE(LEAD(st.d) OVER (PARTITION BY st.sid ORDER BY st.d), s.rx), st.inc \
+         SELECT s.uid, st.d, COALESCE(LEAD(st.d) OVER (PARTITION BY st.sid ORDER BY st.d), s.rx), st.inc, s.pl \
          FROM st JOIN s ON s.sid = st.sid)",
         d = q.day("rc.from_date"),
     )
@@ -243,14 +243,27 @@ pub async fn employees(db: &impl ConnectionTrait, scope: &Scope, period: Window)
     row.map_or(Ok(0), |r| r.try_get("", "n"))
 }
 
-/// Sick-day sums per group: (key, Σ sick days × factor × incapacity ÷ 100, Σ sick days),
-/// counting only days in the window on which the person is employed in scope.
+/// The sick-day sums of one group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SickSums<K> {
+    /// The window's or record's key.
+    pub key: K,
+    /// Σ sick days × part-time factor × incapacity ÷ 100.
+    pub weighted: f64,
+    /// The part of `weighted` from cases that are pregnancy or maternity leave.
+    pub weighted_pregnancy_leave: f64,
+    /// Σ sick days.
+    pub days: i64,
+}
+
+/// Sick-day sums per group, counting only days in the window on which the person is
+/// employed in scope.
 pub async fn sick_days<K: TryGetable>(
     db: &impl ConnectionTrait,
     scope: &Scope,
     windows: &[Window],
     group: Group,
-) -> Result<Vec<(K, f64, i64)>, DbErr> {
+) -> Result<Vec<SickSums<K>>, DbErr> {
     if windows.is_empty() {
         return Ok(vec![]);
     }
@@ -263,23 +276,36 @@ pub async fn sick_days<K: TryGetable>(
     let last = format!("COALESCE(runs.rx - 1, {OPEN_END})");
     let days = format!("({} - {} + 1)", q.least(&["w.we", "i.xe"]), q.greatest(&["w.ws", "i.xs"]));
     // `x`: each run cut to each employment period of its person (the employment is
-    // already clipped to the windows' range), weighted by incapacity × factor.
+    // already clipped to the windows' range), weighted by incapacity × factor (`wp`:
+    // the same when it is pregnancy leave, else 0).
     let text = format!(
         "WITH {w}, {e}, {s}, {runs}, \
-         x AS MATERIALIZED (SELECT {key} AS g, {xs} AS xs, {xe} AS xe, runs.inc * e.f AS wt \
+         x AS MATERIALIZED (SELECT {key} AS g, {xs} AS xs, {xe} AS xe, runs.inc * e.f AS wt, \
+         CASE WHEN runs.pl THEN runs.inc * e.f ELSE 0 END AS wp \
          FROM runs CROSS JOIN e WHERE e.uid = runs.uid AND runs.rs <= e.ee AND {last} >= e.es \
          AND (runs.rx IS NULL OR runs.rx > runs.rs)), \
-         i AS MATERIALIZED (SELECT g, xs, xe, SUM(wt) AS wt, COUNT(*) AS m FROM x GROUP BY g, xs, xe) \
-         SELECT {g} AS g, {ws} AS ws, {sd} AS sd FROM i JOIN w ON i.xs <= w.we AND i.xe >= w.ws GROUP BY {g}",
+         i AS MATERIALIZED (SELECT g, xs, xe, SUM(wt) AS wt, SUM(wp) AS wp, COUNT(*) AS m FROM x GROUP BY g, xs, xe) \
+         SELECT {g} AS g, {ws} AS ws, {wps} AS wps, {sd} AS sd FROM i JOIN w ON i.xs <= w.we AND i.xe >= w.ws \
+         GROUP BY {g}",
         key = group.interval_key(),
         xs = q.greatest(&["e.es", "runs.rs"]),
         xe = q.least(&["e.ee", &last]),
         g = group.column(),
         ws = q.float(&format!("COALESCE(SUM({days} * i.wt), 0) / 100")),
+        wps = q.float(&format!("COALESCE(SUM({days} * i.wp), 0) / 100")),
         sd = q.big(&format!("COALESCE(SUM({days} * i.m), 0)")),
     );
     let rows = db.query_all_raw(q.statement(text)).await?;
-    rows.iter().map(|r| Ok((r.try_get::<K>("", "g")?, r.try_get("", "ws")?, r.try_get("", "sd")?))).collect()
+    rows.iter()
+        .map(|r| {
+            Ok(SickSums {
+                key: r.try_get::<K>("", "g")?,
+                weighted: r.try_get("", "ws")?,
+                weighted_pregnancy_leave: r.try_get("", "wps")?,
+                days: r.try_get("", "sd")?,
+            })
+        })
+        .collect()
 }
 
 /// What the sick reports and case ends in a period add up to.
@@ -306,9 +332,10 @@ pub async fn events(db: &impl ConnectionTrait, scope: &Scope, period: Window) ->
     // `j`: each spell once (a person has one record per organisation, so `uid` counts
     // employees), with whether its person was employed in scope on its first
     // sick day (`a`), its last sick day (`b`) and the period's last day (`c`).
+    // Pregnancy leave is no sick report.
     let text = format!(
         "WITH {e}, {s}, j AS MATERIALIZED (SELECT s.sid AS sid, s.uid AS uid, s.fs AS fs, s.rx AS rx, \
-         {a} AS a, {b} AS b, {c} AS c FROM s CROSS JOIN e WHERE e.uid = s.uid GROUP BY s.sid, s.uid, s.fs, s.rx) \
+         {a} AS a, {b} AS b, {c} AS c FROM s CROSS JOIN e WHERE e.uid = s.uid AND NOT s.pl GROUP BY s.sid, s.uid, s.fs, s.rx) \
          SELECT {zero} AS kind, {zero} AS days, {n} AS n, {people} AS people \
          FROM j WHERE a = 1 AND fs >= {ps} AND fs <= {pe} \
          UNION ALL \
@@ -340,7 +367,8 @@ pub async fn events(db: &impl ConnectionTrait, scope: &Scope, period: Window) ->
     Ok(out)
 }
 
-/// Reports per employee record in `period` (records in `scope.records`).
+/// Sick reports per employee record in `period` (records in `scope.records`); pregnancy
+/// leave is none.
 pub async fn reports_per_record(
     db: &impl ConnectionTrait,
     scope: &Scope,
@@ -352,14 +380,15 @@ pub async fn reports_per_record(
     let (ps, pe) = (q.bind_day(period.start), q.bind_day(period.end));
     let text = format!(
         "WITH {e}, {s} SELECT e.rid AS g, {n} AS n FROM s JOIN e ON e.uid = s.uid AND e.es <= s.fs \
-         AND e.ee >= s.fs WHERE s.fs >= {ps} AND s.fs <= {pe} GROUP BY e.rid",
+         AND e.ee >= s.fs WHERE s.fs >= {ps} AND s.fs <= {pe} AND NOT s.pl GROUP BY e.rid",
         n = q.big("COUNT(*)"),
     );
     let rows = db.query_all_raw(q.statement(text)).await?;
     rows.iter().map(|r| Ok((r.try_get("", "g")?, r.try_get("", "n")?))).collect()
 }
 
-/// Today's incapacity (0–100) of those of `users` sick on `today`.
+/// Today's incapacity (0–100) of those of `users` sick on `today` (on pregnancy leave
+/// is not sick).
 pub async fn sick_today(
     db: &impl ConnectionTrait,
     org: Uuid,
@@ -372,7 +401,7 @@ pub async fn sick_today(
     let t = q.bind_day(today);
     let text = format!(
         "WITH {s}, {runs} SELECT uid, {inc} AS inc FROM runs \
-         WHERE runs.rs <= {t} AND (runs.rx IS NULL OR runs.rx > {t}) GROUP BY uid",
+         WHERE runs.rs <= {t} AND (runs.rx IS NULL OR runs.rx > {t}) AND NOT runs.pl GROUP BY uid",
         inc = q.big("MAX(inc)"),
     );
     let rows = db.query_all_raw(q.statement(text)).await?;
@@ -469,7 +498,8 @@ fn case_records_join(q: &mut Sql, scope: &Scope) -> (String, String) {
 }
 
 /// The cases in scope open on `today`, counted per number of sick days so far on their
-/// clock (gaps between spells left out, today included): (sick days, cases).
+/// clock (gaps between spells left out, today included): (sick days, cases). Pregnancy
+/// or maternity leave is left out: it has no poortwachter stage.
 pub async fn open_cases_by_sick_days(
     db: &impl ConnectionTrait,
     scope: &Scope,
@@ -483,7 +513,7 @@ pub async fn open_cases_by_sick_days(
     let text = format!(
         "SELECT d, {n} AS n FROM (SELECT c.id AS cid, {d} AS d FROM absence_cases c {record_join} \
          JOIN absence_spells sp ON sp.case_id = c.id WHERE c.organisation_id = {org} AND c.status = 'open' \
-         AND c.user_id IS NOT NULL AND sp.first_day <= {t} GROUP BY c.id) x GROUP BY d",
+         AND NOT c.pregnancy_leave AND c.user_id IS NOT NULL AND sp.first_day <= {t} GROUP BY c.id) x GROUP BY d",
         n = q.big("COUNT(*)"),
         d = q.big(&format!("SUM({end} - {})", q.day("sp.first_day"))),
     );
@@ -491,7 +521,8 @@ pub async fn open_cases_by_sick_days(
     rows.iter().map(|r| Ok((r.try_get("", "d")?, r.try_get("", "n")?))).collect()
 }
 
-/// A page of sick and recovery reports dated in `period`, by date and id, after `after`.
+/// A page of sick and recovery reports dated in `period`, by date and id, after `after`
+/// (pregnancy leave is neither).
 pub async fn mutations_page(
     db: &impl ConnectionTrait,
     scope: &Scope,
@@ -502,7 +533,9 @@ pub async fn mutations_page(
     let mut q = Sql::new(db.get_database_backend());
     let (record_join, org) = case_records_join(&mut q, scope);
     let (from, to) = (q.bind(period.start), q.bind(period.end));
-    let base = format!("FROM absence_cases c JOIN users u ON u.id = c.user_id {record_join}");
+    let base = format!(
+        "FROM absence_cases c JOIN users u ON u.id = c.user_id AND NOT c.pregnancy_leave {record_join}"
+    );
     let null_int = q.big("NULL");
     let (k0, k1, k2, k3) = (q.big("0"), q.big("1"), q.big("2"), q.big("3"));
     let pct = q.big("rc.percent");

@@ -22,6 +22,7 @@ pub struct Model {
     pub work_accident: Option<bool>,
     pub third_party_liable: Option<bool>,
     pub labour_conflict: Option<bool>,
+    pub pregnancy_leave: bool,
     pub reported_by: Uuid,
     pub reported_at: DateTimeUtc,
     pub version: i32,

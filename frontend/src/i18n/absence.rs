@@ -70,6 +70,8 @@ pub struct AbsenceTexts {
     pub work_accident: &'static str,
     pub third_party_liable: &'static str,
     pub labour_conflict: &'static str,
+    pub pregnancy_leave: &'static str,
+    pub pregnancy_leave_hint: &'static str,
 
     pub cases_title: &'static str,
     pub cases_intro: &'static str,
@@ -624,6 +626,8 @@ pub static NL: AbsenceTexts = AbsenceTexts {
     work_accident: "Gevolg van een bedrijfsongeval",
     third_party_liable: "Derde aansprakelijk (regres)",
     labour_conflict: "Arbeidsconflict",
+    pregnancy_leave: "Zwangerschaps- of bevallingsverlof",
+    pregnancy_leave_hint: "Verlof, geen ziekte: er gelden geen poortwachterstappen en het telt alleen mee in het verzuimpercentage met zwangerschap.",
 
     cases_title: "Verzuimdossiers",
     cases_intro: "De verzuimdossiers die u volgt. Zoek op naam of dossiernummer.",
@@ -819,6 +823,8 @@ pub static EN: AbsenceTexts = AbsenceTexts {
     work_accident: "Result of a work accident",
     third_party_liable: "Third party liable (recourse)",
     labour_conflict: "Labour conflict",
+    pregnancy_leave: "Pregnancy or maternity leave",
+    pregnancy_leave_hint: "Leave, not sickness: no poortwachter steps apply, and it counts only in the absence rate with pregnancy.",
 
     cases_title: "Absence cases",
     cases_intro: "The absence cases you follow. Search by name or case number.",

@@ -51,7 +51,7 @@ texts! {
 
     figures_heading: "Kerncijfers", "Key figures";
     rate: "Verzuimpercentage", "Absence rate";
-    rate_without_pregnancy: "Verzuimpercentage zonder zwangerschap", "Absence rate without pregnancy";
+    rate_without_pregnancy: "Verzuimpercentage zonder zwangerschapsverlof", "Absence rate without pregnancy leave";
     frequency: "Meldingsfrequentie", "Report frequency";
     duration: "Gemiddelde verzuimduur", "Average duration";
     zero: "Nulverzuim", "Zero absence";
@@ -59,8 +59,8 @@ texts! {
     days_unit: "dagen", "days";
     no_value: "Geen waarde: niemand in dienst of geen gevallen in deze periode.", "No value: nobody employed or no cases in this period.";
     show_formula: "Hoe berekend?", "How computed?";
-    formula_rate: "gewogen ziektedagen ÷ gewogen beschikbare dagen × 100", "weighted sick days ÷ weighted available days × 100";
-    formula_rate_without_pregnancy: "gewogen ziektedagen zonder zwangerschap en bevalling ÷ gewogen beschikbare dagen × 100", "weighted sick days without pregnancy and childbirth ÷ weighted available days × 100";
+    formula_rate: "gewogen verzuimdagen (ook zwangerschaps- en bevallingsverlof) ÷ gewogen beschikbare dagen × 100", "weighted absence days (pregnancy and maternity leave included) ÷ weighted available days × 100";
+    formula_rate_without_pregnancy: "gewogen ziektedagen, zonder zwangerschaps- en bevallingsverlof ÷ gewogen beschikbare dagen × 100", "weighted sick days, without pregnancy and maternity leave ÷ weighted available days × 100";
     formula_frequency: "ziekmeldingen ÷ gemiddeld aantal medewerkers ÷ jaren in de periode", "sick reports ÷ average headcount ÷ years in the period";
     formula_duration: "verzuimdagen van de beëindigde gevallen ÷ aantal beëindigde gevallen", "days of the cases that ended ÷ number of cases that ended";
     formula_zero: "medewerkers zonder ziekmelding ÷ medewerkers × 100", "employees without a sick report ÷ employees × 100";

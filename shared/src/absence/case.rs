@@ -116,6 +116,12 @@ pub struct CaseFacts {
     /// Whether there is a labour conflict.
     #[serde(default)]
     pub labour_conflict: Option<bool>,
+    /// The absence is pregnancy or maternity leave (zwangerschaps- en bevallingsverlof,
+    /// WAZO), not sickness: leave the employer grants, so not medical information. Such a
+    /// case has no poortwachter steps, and the absence statistics give the absence rate
+    /// with and without it.
+    #[serde(default)]
+    pub pregnancy_leave: bool,
 }
 
 /// Body of `POST /api/v1/me/absence`: the employee reports sick.

@@ -2,6 +2,8 @@
 //! DPA's "De zieke werknemer"): phone and address while sick, expected
 //! duration, ongoing work, and yes/no for safety net, work accident, liable
 //! third party and labour conflict. Nothing else, and no field for a diagnosis.
+//! Besides, whether the absence is pregnancy or maternity leave: leave the employer
+//! grants, not sickness (no poortwachter steps; the statistics give the rate without it).
 
 use leptos::prelude::*;
 use shared::absence::{CaseFacts, ExpectedDuration, MAX_TEXT_LEN};
@@ -22,6 +24,7 @@ pub struct FactsForm {
     pub work_accident: RwSignal<Option<bool>>,
     pub third_party: RwSignal<Option<bool>>,
     pub labour_conflict: RwSignal<Option<bool>>,
+    pub pregnancy_leave: RwSignal<bool>,
     pub phone_error: RwSignal<Option<String>>,
     pub address_error: RwSignal<Option<String>>,
     pub ongoing_error: RwSignal<Option<String>>,
@@ -56,6 +59,7 @@ impl FactsForm {
             work_accident: RwSignal::new(None),
             third_party: RwSignal::new(None),
             labour_conflict: RwSignal::new(None),
+            pregnancy_leave: RwSignal::new(false),
             phone_error: RwSignal::new(None),
             address_error: RwSignal::new(None),
             ongoing_error: RwSignal::new(None),
@@ -72,6 +76,7 @@ impl FactsForm {
         self.work_accident.set(f.work_accident);
         self.third_party.set(f.third_party_liable);
         self.labour_conflict.set(f.labour_conflict);
+        self.pregnancy_leave.set(f.pregnancy_leave);
         self.clear_errors();
     }
 
@@ -86,6 +91,7 @@ impl FactsForm {
             work_accident: self.work_accident.get_untracked(),
             third_party_liable: self.third_party.get_untracked(),
             labour_conflict: self.labour_conflict.get_untracked(),
+            pregnancy_leave: self.pregnancy_leave.get_untracked(),
         }
     }
 
@@ -157,8 +163,8 @@ impl FactsAt {
     }
 
     /// The fields' ids: phone, address, duration, ongoing, safety net, work accident,
-    /// third party, labour conflict.
-    fn ids(self) -> [&'static str; 8] {
+    /// third party, labour conflict, pregnancy leave.
+    fn ids(self) -> [&'static str; 9] {
         match self {
             Self::Report => [
                 "report-phone",
@@ -169,6 +175,7 @@ impl FactsAt {
                 "report-work-accident",
                 "report-third-party",
                 "report-labour-conflict",
+                "report-pregnancy-leave",
             ],
             Self::Case => [
                 "facts-phone",
@@ -179,6 +186,7 @@ impl FactsAt {
                 "facts-work-accident",
                 "facts-third-party",
                 "facts-labour-conflict",
+                "facts-pregnancy-leave",
             ],
         }
     }
@@ -188,7 +196,7 @@ impl FactsAt {
 #[component]
 pub fn FactsFields(form: FactsForm, at: FactsAt) -> impl IntoView {
     let i18n = use_i18n();
-    let [phone, address, duration, ongoing, safety_net, work_accident, third_party, labour_conflict] =
+    let [phone, address, duration, ongoing, safety_net, work_accident, third_party, labour_conflict, leave] =
         at.ids();
     let a = move || i18n.t().absence;
     view! {
@@ -224,6 +232,15 @@ pub fn FactsFields(form: FactsForm, at: FactsAt) -> impl IntoView {
             <YesNo id=work_accident label=Signal::derive(move || a().work_accident) value=form.work_accident />
             <YesNo id=third_party label=Signal::derive(move || a().third_party_liable) value=form.third_party />
             <YesNo id=labour_conflict label=Signal::derive(move || a().labour_conflict) value=form.labour_conflict />
+            <div class="field span-all">
+                <label class="checkbox">
+                    <input type="checkbox" id=leave data-testid=leave aria-describedby=format!("{leave}-hint")
+                        prop:checked=move || form.pregnancy_leave.get()
+                        on:change=move |ev| form.pregnancy_leave.set(event_target_checked(&ev)) />
+                    <span>{move || a().pregnancy_leave}</span>
+                </label>
+                <p id=format!("{leave}-hint") class="help-text">{move || a().pregnancy_leave_hint}</p>
+            </div>
         </div>
     }
 }
@@ -251,6 +268,7 @@ pub fn FactsList(#[prop(into)] facts: Signal<CaseFacts>) -> impl IntoView {
                 <div><dt>{a.work_accident}</dt><dd>{yes_no(f.work_accident)}</dd></div>
                 <div><dt>{a.third_party_liable}</dt><dd>{yes_no(f.third_party_liable)}</dd></div>
                 <div><dt>{a.labour_conflict}</dt><dd>{yes_no(f.labour_conflict)}</dd></div>
+                <div><dt>{a.pregnancy_leave}</dt><dd data-testid="facts-pregnancy-leave-value">{if f.pregnancy_leave { a.yes } else { a.no }}</dd></div>
             </dl>
         }
     }

@@ -68,8 +68,8 @@ pub struct SickCase {
     /// percentage, 100 before any step (see [`incapacity_on`]).
     #[serde(default)]
     pub partial_recoveries: Vec<(NaiveDate, u8)>,
-    /// Absence for pregnancy or childbirth (zwangerschap, bevalling), reported as
-    /// sickness: the absence rate is given with and without it.
+    /// Pregnancy or maternity leave (zwangerschaps- en bevallingsverlof) registered as
+    /// absence: counted in the absence rate with pregnancy only, never as a sick report.
     #[serde(default)]
     pub pregnancy_related: bool,
 }

@@ -23,9 +23,10 @@
 //! - Annualising: the report frequency divides by the years the period spans, each day
 //!   counting as one day of its own calendar year ([`Period::years`]); a whole calendar
 //!   year is 1, a month is its days ÷ 365 (÷ 366 in a leap year).
-//! - Pregnancy and childbirth: the absence rate is given with and without those cases
-//!   (without: their sick days leave the numerator; the denominator stays). The other
-//!   figures count every case.
+//! - Pregnancy and maternity leave (zwangerschaps- en bevallingsverlof) is absence but not
+//!   sickness: it counts in the absence rate "with pregnancy" only (without: its days
+//!   leave the numerator; the denominator stays). It is no sick report, so the report
+//!   frequency, zero absence, average duration and duration classes leave it out.
 
 pub mod classes;
 pub mod contributions;
@@ -123,6 +124,7 @@ impl Sums {
             sums.weighted_sick_days += weight;
             if case.pregnancy_related {
                 sums.weighted_pregnancy_sick_days += weight;
+                continue;
             }
             if reported_in(case, employee, period) {
                 sums.reports += 1;

@@ -337,8 +337,8 @@ fn zero_absence_counts_employees_without_a_report_made_in_the_period() {
 }
 
 #[test]
-fn pregnancy_cases_are_left_out_of_the_second_rate_only() {
-    // June 2025, two full-timers: one sick for pregnancy 1–15 June (15 days), one sick
+fn pregnancy_leave_counts_in_the_first_rate_only() {
+    // June 2025, two full-timers: one on pregnancy leave 1–15 June (15 days), one sick
     // 2–11 June (10 days). With: 25 ÷ 60 = 41.67 %; without: 10 ÷ 60 = 16.67 %.
     let june = Period::month(2025, 6).unwrap();
     let mut pregnancy = sick("2025-06-01", Some("2025-06-16"));
@@ -353,9 +353,14 @@ fn pregnancy_cases_are_left_out_of_the_second_rate_only() {
     assert_eq!(s.absence_rate_without_pregnancy.weighted_sick_days, 10.0);
     assert_eq!(s.absence_rate_without_pregnancy.weighted_employed_days, 60.0);
     close(s.absence_rate_without_pregnancy.percent, 10.0 / 60.0 * 100.0);
-    // The other figures count both: 2 reports, (15 + 10) ÷ 2 = 12.5 days.
-    assert_eq!(s.report_frequency.reports, 2);
-    close(s.average_duration.days, 12.5);
+    // Leave is no sick report: 1 report, one case of 10 days, the other person counts
+    // as without a report (zero absence 1 ÷ 2), one short case in the classes.
+    assert_eq!(s.report_frequency.reports, 1);
+    close(s.average_duration.days, 10.0);
+    assert_eq!(s.average_duration.cases, 1);
+    close(s.zero_absence.percent, 50.0);
+    let counted: u32 = s.duration_classes.iter().map(|c| c.cases.ended + c.cases.running).sum();
+    assert_eq!(counted, 1);
 }
 
 #[test]
