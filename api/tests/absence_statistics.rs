@@ -499,6 +499,69 @@ async fn pregnancy_leave_counts_in_the_rate_with_pregnancy_only() {
 }
 
 #[actix_web::test]
+async fn duration_classes_can_be_chosen_by_their_upper_bounds() {
+    let t = TestApp::new().await;
+    load(&t).await;
+    let app = t.service().await;
+    let eva = login(&app, EVA).await;
+    let base = format!("/api/v1/absence/statistics?period=month&year=2026&number=3&department={DEPARTMENT}");
+    let classes = |body: &Value| -> Vec<(u64, Option<u64>, u64, u64)> {
+        body["statistics"]["duration_classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["class"]["from_days"].as_u64().unwrap(),
+                    c["class"]["to_days"].as_u64(),
+                    c["cases"]["ended"].as_u64().unwrap(),
+                    c["cases"]["running"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // March: ended Anja 14 and Bram 10 days; running Anja's relapse 6, Carla 27, Dirk 7.
+    let body = get_json(&app, &eva, &format!("{base}&classes=7,28")).await;
+    assert_eq!(classes(&body), [(1, Some(7), 0, 2), (8, Some(28), 2, 1)]);
+    assert_eq!(body["statistics"]["outside_classes"], serde_json::json!({"ended": 0, "running": 0}));
+    // One class up to a week: the rest is counted apart.
+    let body = get_json(&app, &eva, &format!("{base}&classes=7")).await;
+    assert_eq!(classes(&body), [(1, Some(7), 0, 2)]);
+    assert_eq!(body["statistics"]["outside_classes"], serde_json::json!({"ended": 2, "running": 1}));
+    // Spaces and the standard bounds give the standard classes.
+    let body = get_json(&app, &eva, &format!("{base}&classes=14,%2091,365,730")).await;
+    assert_eq!(
+        classes(&body),
+        [(1, Some(14), 2, 2), (15, Some(91), 0, 1), (92, Some(365), 0, 0), (366, Some(730), 0, 0)]
+    );
+    // The PDF takes them too.
+    let r = send(
+        &app,
+        eva.on(browser(
+            Method::GET,
+            &format!("{}&classes=7", base.replace("statistics?", "statistics/report.pdf?")),
+        )),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    // Refused, with the field and why.
+    for (bad, code) in [
+        ("91,14", "not_ascending"),
+        ("7,x", "not_a_number"),
+        ("0", "out_of_range"),
+        ("", "required"),
+        ("1,2,3,4,5,6,7,8,9", "too_many"),
+    ] {
+        for path in ["statistics", "statistics/report.pdf"] {
+            let url = format!("/api/v1/absence/{path}?period=year&year=2026&classes={bad}");
+            let r = send(&app, eva.on(browser(Method::GET, &url))).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{url}");
+            assert_eq!(r.json()["fields"]["classes"]["code"], code, "{url}");
+        }
+    }
+}
+
+#[actix_web::test]
 async fn per_employee_and_mutations() {
     let t = TestApp::new().await;
     let loaded = load(&t).await;

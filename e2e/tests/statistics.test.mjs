@@ -310,6 +310,34 @@ for (const viewport of VIEWPORTS) {
       assert.equal(await page.getByTestId('statistics-open-cases').getAttribute('data-total'), '0');
       await lotte.screenshot('statistics-fixture-2025-nl');
 
+      // Other duration classes, up to a week and up to four weeks: Eef (4 days) in the first;
+      // Ans (14), Bert (10), Gijs (17) ended and Daan (17 so far) running in the second;
+      // Cor (61) beyond them. A list out of order says why and changes nothing.
+      const classesField = page.getByTestId('statistics-classes');
+      assert.equal(await classesField.inputValue(), '14,91,365,730');
+      await classesField.fill('28, 7');
+      await classesField.dispatchEvent('change');
+      await page.getByTestId('statistics-classes-error').getByText('Elke bovengrens is hoger dan de vorige.').waitFor();
+      assert.equal(await classesField.getAttribute('aria-invalid'), 'true');
+      assert.doesNotMatch(page.url(), /classes=/);
+      await classesField.fill('7, 28');
+      await classesField.dispatchEvent('change');
+      await page.waitForURL(/&classes=7%2C28$/);
+      const classRows = page.getByTestId('statistics-class-chart').locator('g.class-row');
+      await classRows.and(page.locator('[data-class="Langer dan 28 dagen"]')).waitFor();
+      const shownClasses = [];
+      for (const row of await classRows.all()) {
+        shownClasses.push([await row.getAttribute('data-class'), Number(await row.getAttribute('data-ended')), Number(await row.getAttribute('data-running'))]);
+      }
+      assert.deepEqual(shownClasses, [['1–7 dagen', 1, 0], ['8–28 dagen', 3, 1], ['Langer dan 28 dagen', 1, 0]]);
+      assert.equal(await page.getByTestId('statistics-classes-error').isHidden(), true);
+      await lotte.screenshot('statistics-classes-nl');
+      await page.getByTestId('statistics-classes-standard').click();
+      await page.waitForURL(/organisation_id=[0-9a-f-]{36}&period=year&year=2025$/);
+      await classRows.and(page.locator('[data-class="Kort (1–14 dagen)"]')).waitFor();
+      assert.equal(await classRows.count(), FIXTURE_CLASSES.length);
+      assert.equal(await classesField.inputValue(), '14,91,365,730');
+
       // The management report and its PDF follow the organisation and period.
       await page.getByTestId('statistics-management-link').click();
       await page.waitForURL(/\/rapportages\/verzuim\/managementrapportage\?organisation_id=.*&year=2025$/);

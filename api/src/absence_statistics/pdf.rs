@@ -285,7 +285,8 @@ fn class_rows(s: &Statistics) -> Vec<(String, Vec<String>)> {
     let mut rows: Vec<_> =
         s.duration_classes.iter().enumerate().map(|(i, c)| row(class_label(i, &c.class), c.cases)).collect();
     if s.outside_classes.ended + s.outside_classes.running > 0 {
-        rows.push(row("Langer dan 730 dagen".into(), s.outside_classes));
+        let longest = s.duration_classes.iter().filter_map(|c| c.class.to_days).max().unwrap_or(0);
+        rows.push(row(format!("Langer dan {longest} dagen"), s.outside_classes));
     }
     rows
 }

@@ -44,7 +44,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         (status = 200, body = StatisticsReport),
         (status = 403, description = "You see no organisation's absence", body = ErrorBody),
         (status = 404, description = "An organisation you do not serve", body = ErrorBody),
-        (status = 422, description = "e.g. `to`: `before_from`, `period_too_long`; `team_id`: `unknown`", body = ErrorBody),
+        (status = 422, description = "e.g. `to`: `before_from`, `period_too_long`; `team_id`: `unknown`; `classes`: `not_a_number`, `out_of_range`, `not_ascending`, `too_many`", body = ErrorBody),
     ),
     security(("cookie" = []), ("bearer" = []))
 )]
@@ -56,8 +56,9 @@ async fn statistics(
 ) -> Result<web::Json<StatisticsReport>, ApiError> {
     let today = today(state.clock.now());
     let period = q.period(today)?;
+    let classes = q.duration_classes()?;
     let (scope, shown, _) = service::authorise(&state, &actor, &q).await?;
-    Ok(web::Json(service::report(&state.db.read, &scope, shown, period, today).await?))
+    Ok(web::Json(service::report(&state.db.read, &scope, shown, period, today, &classes).await?))
 }
 
 /// The management report of a period and scope as a PDF (A4, Dutch): the key figures
@@ -83,13 +84,14 @@ async fn report_pdf(
 ) -> Result<HttpResponse, ApiError> {
     let today = today(state.clock.now());
     let period = q.period(today)?;
+    let classes = q.duration_classes()?;
     let (scope, shown, _) = service::authorise(&state, &actor, &q).await?;
     let db = &state.db.read;
     let team_name = match scope.team_id {
         Some(team) => service::team_name(db, scope.organisation_id, team).await?,
         None => None,
     };
-    let report = service::report(db, &scope, shown, period, today).await?;
+    let report = service::report(db, &scope, shown, period, today, &classes).await?;
     let body = pdf::render(&report, &pdf::Heading { team_name: team_name.as_deref(), today });
     let name = format!("managementrapportage-{}-{}.pdf", period.start, period.end);
     Ok(HttpResponse::Ok()

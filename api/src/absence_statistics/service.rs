@@ -8,9 +8,9 @@ use sea_orm::{ConnectionTrait, EntityTrait};
 use serde::Deserialize;
 use shared::Page;
 use shared::absence::statistics::{
-    CurrentState, DEFAULT_DURATION_CLASSES, DurationCounts, EmployeeStatistics, MonthlyRate, Mutation,
-    MutationKind, Period, Statistics, StatisticsReport, StatisticsScope, Sums, count_by_stage,
-    duration_class, rate_from_sums,
+    CurrentState, DEFAULT_DURATION_CLASSES, DurationClass, DurationCounts, EmployeeStatistics, MonthlyRate,
+    Mutation, MutationKind, Period, Statistics, StatisticsReport, StatisticsScope, Sums,
+    classes_from_upper_bounds, count_by_stage, duration_class, rate_from_sums,
 };
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -66,6 +66,11 @@ pub struct StatisticsQuery {
     pub cost_centre: Option<String>,
     /// Only members of this team.
     pub team_id: Option<Uuid>,
+    /// The duration classes by their upper bounds in days, ascending, comma-separated
+    /// (default `14,91,365,730`: 1–14, 15–91, 92–365, 366–730); at most 8, each 1–3650.
+    /// Cases longer than the last bound are counted apart (`outside_classes`).
+    #[param(example = "14,91,365,730")]
+    pub classes: Option<String>,
     /// Lists only: items per page, 1–200 (default 50).
     pub limit: Option<u64>,
     /// Lists only: the `next_cursor` of the previous page.
@@ -108,6 +113,21 @@ impl StatisticsQuery {
         }
         v.finish()?;
         period.ok_or_else(|| ApiError::bad_request("No period"))
+    }
+
+    /// The duration classes asked for (the standard ones by default), or 422 on `classes`.
+    pub fn duration_classes(&self) -> Result<Vec<DurationClass>, ApiError> {
+        let Some(text) = &self.classes else { return Ok(DEFAULT_DURATION_CLASSES.to_vec()) };
+        classes_from_upper_bounds(text).or_else(|e| {
+            let mut v = Validation::default();
+            v.add_code(
+                "classes",
+                e.code(),
+                "Upper bounds in days, ascending and comma-separated, 1–3650, at most 8".into(),
+            );
+            // `finish` refuses: a field has an error.
+            v.finish().map(|()| Vec::new())
+        })
     }
 }
 
@@ -205,8 +225,8 @@ pub async fn report(
     shown: StatisticsScope,
     period: Period,
     today: NaiveDate,
+    classes: &[DurationClass],
 ) -> Result<StatisticsReport, ApiError> {
-    let classes = &DEFAULT_DURATION_CLASSES;
     // Only days up to today count; the chart keeps every month of the period (a month
     // still to come has no rate) and the same months a year earlier in full.
     let counted = period.up_to(today);

@@ -3,7 +3,7 @@
 //! mutations and the printable management report. Each text is written in both languages
 //! in one line, so a missing translation is a compile error.
 
-use shared::absence::statistics::{CurrentState, MutationKind, PoortwachterStage};
+use shared::absence::statistics::{ClassesError, CurrentState, MutationKind, PoortwachterStage};
 use shared::i18n::Locale;
 
 macro_rules! texts {
@@ -76,7 +76,15 @@ texts! {
     class_medium: "Middellang", "Medium";
     class_long: "Lang", "Long";
     class_extra_long: "Extra lang", "Extra long";
-    class_beyond: "Langer dan 730 dagen", "Longer than 730 days";
+    class_beyond: "Langer dan", "Longer than";
+    classes_label: "Duurklassen: bovengrenzen in dagen", "Duration classes: upper bounds in days";
+    classes_hint: "Oplopend, met komma's: 14, 91, 365, 730 geeft 1–14, 15–91, 92–365 en 366–730 dagen (de standaard).", "Ascending, with commas: 14, 91, 365, 730 gives 1–14, 15–91, 92–365 and 366–730 days (the standard).";
+    classes_standard: "Standaardklassen", "Standard classes";
+    classes_required: "Vul ten minste één bovengrens in.", "Fill in at least one upper bound.";
+    classes_not_a_number: "Alleen hele getallen, gescheiden door komma's.", "Whole numbers only, separated by commas.";
+    classes_out_of_range: "Elke bovengrens ligt tussen 1 en 3650 dagen.", "Each upper bound lies between 1 and 3650 days.";
+    classes_not_ascending: "Elke bovengrens is hoger dan de vorige.", "Each upper bound is higher than the one before.";
+    classes_too_many: "Ten hoogste 8 klassen.", "At most 8 classes.";
     ended: "Beëindigd", "Ended";
     running: "Lopend", "Running";
 
@@ -201,6 +209,22 @@ impl ReportTexts {
         match to {
             Some(to) => format!("{from}–{to} {}", self.days_unit),
             None => format!("{from}+ {}", self.days_unit),
+        }
+    }
+
+    /// "Langer dan 730 dagen": the cases beyond the last class.
+    pub fn beyond(&self, days: u32) -> String {
+        format!("{} {days} {}", self.class_beyond, self.days_unit)
+    }
+
+    /// Why the typed duration classes are refused.
+    pub fn classes_error(&self, e: ClassesError) -> &'static str {
+        match e {
+            ClassesError::Empty => self.classes_required,
+            ClassesError::NotANumber => self.classes_not_a_number,
+            ClassesError::OutOfRange => self.classes_out_of_range,
+            ClassesError::NotAscending => self.classes_not_ascending,
+            ClassesError::TooMany => self.classes_too_many,
         }
     }
 

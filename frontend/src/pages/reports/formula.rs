@@ -1,5 +1,5 @@
 //! Each figure with the sum it is, in words and in this period's numbers: "Verzuimpercentage
-//! = gewogen ziektedagen ÷ gewogen beschikbare dagen × 100 = 123,4 ÷ 5.678,9 × 100 =
+//! = gewogen verzuimdagen ÷ gewogen beschikbare dagen × 100 = 123,4 ÷ 5.678,9 × 100 =
 //! 2,17 %". The numbers are the numerators and denominators the API sends with each figure,
 //! so a reader can redo the sum.
 
@@ -89,11 +89,11 @@ mod tests {
         let rate = rate_from_sums(123.4, 5678.9);
         assert_eq!(
             rate_formula(&NL, NL.rate, NL.formula_rate, &rate),
-            "Verzuimpercentage = gewogen ziektedagen ÷ gewogen beschikbare dagen × 100 = 123,4 ÷ 5.678,9 × 100 = 2,17 %"
+            "Verzuimpercentage = gewogen verzuimdagen (ook zwangerschaps- en bevallingsverlof) ÷ gewogen beschikbare dagen × 100 = 123,4 ÷ 5.678,9 × 100 = 2,17 %"
         );
         assert_eq!(
             rate_formula(&EN, EN.rate, EN.formula_rate, &rate),
-            "Absence rate = weighted sick days ÷ weighted available days × 100 = 123.4 ÷ 5,678.9 × 100 = 2.17 %"
+            "Absence rate = weighted absence days (pregnancy and maternity leave included) ÷ weighted available days × 100 = 123.4 ÷ 5,678.9 × 100 = 2.17 %"
         );
     }
 

@@ -34,7 +34,7 @@ use self::cards::FigureCards;
 use self::charts::class_chart::ClassChart;
 use self::charts::month_chart::MonthChart;
 use self::open_cases::OpenCases;
-use self::pickers::{OrganisationPicker, PeriodPicker, ScopePicker};
+use self::pickers::{ClassesPicker, OrganisationPicker, PeriodPicker, ScopePicker};
 use self::query::StatisticsChoice;
 use self::tables::{EmployeesTable, MutationsTable};
 use crate::api::{self, ApiError};
@@ -103,6 +103,7 @@ pub fn StatisticsPage() -> impl IntoView {
                     <OrganisationPicker choice=choice on_change=on_change />
                     <PeriodPicker choice=choice on_change=on_change />
                     <ScopePicker choice=choice on_change=on_change />
+                    <ClassesPicker choice=choice on_change=on_change />
                 </div>
                 <p>
                     <A href=move || format!("{MANAGEMENT_PATH}?{}", query.get()) attr:class="button secondary" attr:data-testid="statistics-management-link">

@@ -1,12 +1,15 @@
 //! The organisation picker (for a case manager serving several employers), the period
 //! picker (month, quarter, year or from–to; this year by default) and the scope picker
-//! (whole organisation, a department, a cost centre or a team). They only propose a new
+//! (whole organisation, a department, a cost centre or a team), and the duration classes
+//! (the standard ones unless other upper bounds are typed). They only propose a new
 //! choice; the page puts it in the URL, from which everything is read again.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::query::{PeriodChoice, PeriodKind, ScopeChoice, StatisticsChoice};
+use shared::absence::statistics::{DEFAULT_DURATION_CLASSES, upper_bounds_text};
+
+use super::query::{PeriodChoice, PeriodKind, ScopeChoice, StatisticsChoice, standard_or_other_classes};
 use super::use_texts;
 use crate::api;
 use crate::i18n::reports::ReportTexts;
@@ -264,5 +267,46 @@ pub fn ScopePicker(choice: Memo<StatisticsChoice>, on_change: Callback<Statistic
                 </div>
             }.into_any()),
         }}
+    }
+}
+
+/// The duration classes by their upper bounds in days, checked as the API checks them: a
+/// refused list says why under the field and changes nothing; "Standaardklassen" goes
+/// back to 1–14, 15–91, 92–365 and 366–730.
+#[component]
+pub fn ClassesPicker(choice: Memo<StatisticsChoice>, on_change: Callback<StatisticsChoice>) -> impl IntoView {
+    let t = use_texts();
+    let shown = move || {
+        choice.with(|c| c.classes.clone()).unwrap_or_else(|| upper_bounds_text(&DEFAULT_DURATION_CLASSES))
+    };
+    let typed = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<shared::absence::statistics::ClassesError>);
+    let set = move |classes: Option<String>| {
+        typed.set(None);
+        error.set(None);
+        on_change.run(StatisticsChoice { classes, ..choice.get_untracked() });
+    };
+    view! {
+        <div class="field">
+            <label for="statistics-classes">{move || t().classes_label}</label>
+            <input id="statistics-classes" type="text" inputmode="numeric" data-testid="statistics-classes"
+                aria-describedby="statistics-classes-hint statistics-classes-error"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                prop:value=move || typed.get().unwrap_or_else(shown)
+                on:input=move |ev| typed.set(Some(event_target_value(&ev)))
+                on:change=move |ev| match standard_or_other_classes(&event_target_value(&ev)) {
+                    Ok(classes) => set(classes),
+                    Err(e) => error.set(Some(e)),
+                } />
+            <p id="statistics-classes-hint" class="help-text">{move || t().classes_hint}</p>
+            <p id="statistics-classes-error" class="field-error" role="alert" data-testid="statistics-classes-error" hidden=move || error.get().is_none()>
+                {move || error.get().map(|e| t().classes_error(e))}
+            </p>
+            <Show when=move || choice.with(|c| c.classes.is_some())>
+                <button type="button" class="button secondary small" data-testid="statistics-classes-standard" on:click=move |_| set(None)>
+                    {move || t().classes_standard}
+                </button>
+            </Show>
+        </div>
     }
 }

@@ -1,12 +1,15 @@
 //! The period and scope the statistics are asked for, kept in the page's URL query so a
 //! reload or a shared link shows the same. The URL query is exactly the API's query
 //! (`organisation_id` for a case manager serving several employers,
-//! `period=month&year=2026&number=3`, `from`/`to`, `department`, `cost_centre`, `team_id`),
+//! `period=month&year=2026&number=3`, `from`/`to`, `department`, `cost_centre`, `team_id`,
+//! `classes` for other duration classes than the standard ones),
 //! so the same string serves the figures, the lists, the downloads and the
 //! management report.
 
 use chrono::{Datelike, NaiveDate};
-use shared::absence::statistics::Period;
+use shared::absence::statistics::{
+    DEFAULT_DURATION_CLASSES, Period, classes_from_upper_bounds, upper_bounds_text,
+};
 use uuid::Uuid;
 
 use crate::api::encode_query_value;
@@ -135,6 +138,9 @@ pub struct StatisticsChoice {
     pub organisation: Option<Uuid>,
     pub period: PeriodChoice,
     pub scope: ScopeChoice,
+    /// Other duration classes than the standard ones, by their upper bounds as the API
+    /// takes them (`7,28,91`); none: the standard classes.
+    pub classes: Option<String>,
 }
 
 impl StatisticsChoice {
@@ -167,13 +173,19 @@ impl StatisticsChoice {
             ScopeChoice::Organisation
         };
         let organisation = get("organisation_id").and_then(|v| v.parse().ok());
-        Self { organisation, period, scope }
+        let classes = get("classes").and_then(|v| standard_or_other_classes(&v).ok().flatten());
+        Self { organisation, period, scope, classes }
     }
 
     /// Another organisation: its departments, cost centres and teams are others, so the
     /// scope goes back to the whole organisation; the period stays.
     pub fn in_organisation(&self, organisation: Uuid) -> Self {
-        Self { organisation: Some(organisation), period: self.period, scope: ScopeChoice::Organisation }
+        Self {
+            organisation: Some(organisation),
+            period: self.period,
+            scope: ScopeChoice::Organisation,
+            classes: self.classes.clone(),
+        }
     }
 
     /// The API's query parameters for this choice.
@@ -200,6 +212,9 @@ impl StatisticsChoice {
             ScopeChoice::CostCentre(c) => params.push(("cost_centre", c.clone())),
             ScopeChoice::Team(t) => params.push(("team_id", t.to_string())),
         }
+        if let Some(classes) = &self.classes {
+            params.push(("classes", classes.clone()));
+        }
         params
     }
 
@@ -211,6 +226,15 @@ impl StatisticsChoice {
             .collect::<Vec<_>>()
             .join("&")
     }
+}
+
+/// Typed duration classes as the choice keeps them: `None` for the standard classes,
+/// else their upper bounds written the API's way ("7, 28" → "7,28"); or why not.
+pub fn standard_or_other_classes(
+    typed: &str,
+) -> Result<Option<String>, shared::absence::statistics::ClassesError> {
+    let classes = classes_from_upper_bounds(typed)?;
+    Ok((classes != DEFAULT_DURATION_CLASSES).then(|| upper_bounds_text(&classes)))
 }
 
 #[cfg(test)]
@@ -242,16 +266,19 @@ mod tests {
                 organisation: None,
                 period: PeriodChoice::Month { year: 2025, month: 3 },
                 scope: ScopeChoice::Department("Uitvoering & Bouw".into()),
+                classes: None,
             },
             StatisticsChoice {
                 organisation: Some(Uuid::from_u128(7)),
                 period: PeriodChoice::Quarter { year: 2026, quarter: 4 },
                 scope: ScopeChoice::CostCentre("KP 300".into()),
+                classes: Some("7,28,91".into()),
             },
             StatisticsChoice {
                 organisation: None,
                 period: PeriodChoice::Custom { from: day(2025, 7, 1), to: day(2026, 6, 30) },
                 scope: ScopeChoice::Team(team),
+                classes: None,
             },
         ];
         for choice in choices {
@@ -260,7 +287,7 @@ mod tests {
                 .split('&')
                 .map(|pair| {
                     let (k, v) = pair.split_once('=').unwrap();
-                    (k.to_string(), v.replace("%20", " ").replace("%26", "&"))
+                    (k.to_string(), v.replace("%20", " ").replace("%26", "&").replace("%2C", ","))
                 })
                 .collect();
             let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
@@ -271,6 +298,7 @@ mod tests {
                 organisation: None,
                 period: PeriodChoice::Month { year: 2025, month: 3 },
                 scope: ScopeChoice::Department("Uitvoering & Bouw".into()),
+                classes: None,
             }
             .query(),
             "period=month&year=2025&number=3&department=Uitvoering%20%26%20Bouw"
@@ -294,6 +322,18 @@ mod tests {
         assert_eq!(parse(&[("period", "quarter"), ("year", "2024")]).period, PeriodChoice::Year(2024));
         assert_eq!(parse(&[("from", "2026-03-01"), ("to", "2026-02-01")]).period, PeriodChoice::Year(2026));
         assert_eq!(parse(&[("department", "  ")]).scope, ScopeChoice::Organisation);
+    }
+
+    #[test]
+    fn other_duration_classes_are_kept_and_the_standard_ones_left_out() {
+        assert_eq!(parse(&[("classes", "7, 28,91")]).classes.as_deref(), Some("7,28,91"));
+        assert_eq!(parse(&[("classes", "7, 28,91")]).query(), "period=year&year=2026&classes=7%2C28%2C91");
+        assert_eq!(parse(&[("classes", "14,91,365,730")]).classes, None);
+        assert_eq!(parse(&[("classes", "91,14")]).classes, None, "unreadable: the standard, as a fallback");
+        let org = Uuid::from_u128(1);
+        assert_eq!(parse(&[("classes", "7")]).in_organisation(org).classes.as_deref(), Some("7"));
+        assert_eq!(standard_or_other_classes(" 14 ,91, 365,730 "), Ok(None));
+        assert!(standard_or_other_classes("14,x").is_err());
     }
 
     #[test]

@@ -30,6 +30,72 @@ pub const DEFAULT_DURATION_CLASSES: [DurationClass; 4] = [
     DurationClass { from_days: 366, to_days: Some(730) },
 ];
 
+/// At most this many classes may be asked for.
+pub const MAX_DURATION_CLASSES: usize = 8;
+
+/// The highest upper bound a class may have, in days (ten years).
+pub const MAX_CLASS_DAYS: u32 = 3650;
+
+/// Why a list of upper bounds is refused, with the API's error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassesError {
+    /// No bound at all.
+    Empty,
+    /// A part is not a whole number.
+    NotANumber,
+    /// A bound is 0 or above [`MAX_CLASS_DAYS`].
+    OutOfRange,
+    /// A bound is not above the one before it.
+    NotAscending,
+    /// More than [`MAX_DURATION_CLASSES`] bounds.
+    TooMany,
+}
+
+impl ClassesError {
+    /// The code in the API's field errors.
+    pub fn code(self) -> &'static str {
+        match self {
+            ClassesError::Empty => "required",
+            ClassesError::NotANumber => "not_a_number",
+            ClassesError::OutOfRange => "out_of_range",
+            ClassesError::NotAscending => "not_ascending",
+            ClassesError::TooMany => "too_many",
+        }
+    }
+}
+
+/// Classes from their upper bounds in days, ascending, separated by commas, semicolons or
+/// spaces: "14, 91, 365, 730" gives 1–14, 15–91, 92–365 and 366–730. Longer cases fall
+/// outside every class (and are counted apart).
+pub fn classes_from_upper_bounds(text: &str) -> Result<Vec<DurationClass>, ClassesError> {
+    let parts: Vec<&str> = text.split([',', ';', ' ']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return Err(ClassesError::Empty);
+    }
+    if parts.len() > MAX_DURATION_CLASSES {
+        return Err(ClassesError::TooMany);
+    }
+    let mut classes = Vec::with_capacity(parts.len());
+    let mut from_days = 1;
+    for part in parts {
+        let to: u32 = part.parse().map_err(|_| ClassesError::NotANumber)?;
+        if to == 0 || to > MAX_CLASS_DAYS {
+            return Err(ClassesError::OutOfRange);
+        }
+        if to < from_days {
+            return Err(ClassesError::NotAscending);
+        }
+        classes.push(DurationClass { from_days, to_days: Some(to) });
+        from_days = to + 1;
+    }
+    Ok(classes)
+}
+
+/// The upper bounds of classes as [`classes_from_upper_bounds`] reads them: "14,91,365,730".
+pub fn upper_bounds_text(classes: &[DurationClass]) -> String {
+    classes.iter().filter_map(|c| c.to_days).map(|d| d.to_string()).collect::<Vec<_>>().join(",")
+}
+
 /// The index of the first class in `classes` that holds a case of `days`, if any.
 pub fn duration_class(days: u32, classes: &[DurationClass]) -> Option<usize> {
     classes.iter().position(|c| c.contains(days))
@@ -86,6 +152,30 @@ mod tests {
         assert_eq!(class(366), Some(3));
         assert_eq!(class(730), Some(3));
         assert_eq!(class(731), None);
+    }
+
+    #[test]
+    fn classes_are_read_from_their_upper_bounds() {
+        assert_eq!(classes_from_upper_bounds("14, 91, 365, 730"), Ok(DEFAULT_DURATION_CLASSES.to_vec()));
+        assert_eq!(classes_from_upper_bounds("14;91 365,730"), Ok(DEFAULT_DURATION_CLASSES.to_vec()));
+        assert_eq!(upper_bounds_text(&DEFAULT_DURATION_CLASSES), "14,91,365,730");
+        assert_eq!(
+            classes_from_upper_bounds("7,28"),
+            Ok(vec![
+                DurationClass { from_days: 1, to_days: Some(7) },
+                DurationClass { from_days: 8, to_days: Some(28) }
+            ])
+        );
+        // A class of one day is fine: 1–1, 2–2.
+        assert_eq!(classes_from_upper_bounds("1,2").map(|c| c.len()), Ok(2));
+        assert_eq!(classes_from_upper_bounds(" , "), Err(ClassesError::Empty));
+        assert_eq!(classes_from_upper_bounds("14,twee"), Err(ClassesError::NotANumber));
+        assert_eq!(classes_from_upper_bounds("14,-3"), Err(ClassesError::NotANumber));
+        assert_eq!(classes_from_upper_bounds("0,14"), Err(ClassesError::OutOfRange));
+        assert_eq!(classes_from_upper_bounds("14,3651"), Err(ClassesError::OutOfRange));
+        assert_eq!(classes_from_upper_bounds("91,14"), Err(ClassesError::NotAscending));
+        assert_eq!(classes_from_upper_bounds("14,14"), Err(ClassesError::NotAscending));
+        assert_eq!(classes_from_upper_bounds("1,2,3,4,5,6,7,8,9"), Err(ClassesError::TooMany));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Cases per duration class (short 1–14, medium 15–91, long 92–365, extra long 366–730
-//! days): one bar per class, the cases that ended in the period and those still running
-//! at its end stacked, with the counts beside it. Cases longer than every class get a
-//! row of their own when there are any.
+//! days, or the classes chosen on the page): one bar per class, the cases that ended in
+//! the period and those still running at its end stacked, with the counts beside it.
+//! Cases longer than every class get a row of their own when there are any.
 
 use leptos::prelude::*;
 use shared::absence::statistics::{DurationClass, DurationClassCount, DurationCounts};
@@ -40,7 +40,8 @@ fn rows(
 ) -> Vec<(String, DurationCounts)> {
     let mut rows: Vec<_> = classes.iter().map(|c| (class_name(t, &c.class), c.cases)).collect();
     if outside.ended + outside.running > 0 {
-        rows.push((t.class_beyond.to_string(), outside));
+        let longest = classes.iter().filter_map(|c| c.class.to_days).max().unwrap_or(0);
+        rows.push((t.beyond(longest), outside));
     }
     rows
 }
