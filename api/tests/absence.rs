@@ -526,6 +526,27 @@ async fn pregnancy_leave_has_no_poortwachter_steps() {
     let case = res.json();
     assert!(open(&case).is_empty(), "{:?}", open(&case));
     assert_eq!(activity(&case, "problem_analysis")["state"], "closed");
+
+    // Back from leave on the 16th, sick on the 20th: a new sick case with its own clock,
+    // not a relapse of the leave (nor would leave continue a sick case).
+    let res = post!(
+        &app,
+        eva,
+        &format!("/api/v1/absence-cases/{id}/recoveries"),
+        json!({"from_date": "2026-11-16", "percent": 100})
+    );
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let res = post!(
+        &app,
+        eva,
+        "/api/v1/absence-cases",
+        json!({"user_id": pieter_id, "first_sick_day": "2026-11-20"})
+    );
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    let sick = res.json();
+    assert_ne!(sick["id"], id.as_str(), "a new case");
+    assert_eq!(sick["facts"]["pregnancy_leave"], false);
+    assert_eq!(activity(&sick, "problem_analysis")["due_on"], "2026-12-31", "day 42 from 20 November");
 }
 
 #[actix_web::test]

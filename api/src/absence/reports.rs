@@ -126,7 +126,10 @@ pub async fn open(
                 "The first sick day falls inside an earlier absence case",
             ));
         }
+        // Pregnancy leave is not sickness: neither continues the other's clock.
         if last.out_of_employment_on.is_none()
+            && !last.pregnancy_leave
+            && !facts.pregnancy_leave
             && last.recovered_on.is_some_and(|r| poortwachter::continues_case(r, first_day))
         {
             absence_spell::ActiveModel {
