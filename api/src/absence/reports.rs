@@ -485,9 +485,12 @@ pub async fn update_facts(
         ));
     }
     store::event(&txn, case.id, by(actor), "facts_changed", None, now).await?;
+    let leave_changed = case.pregnancy_leave != body.facts.pregnancy_leave;
     let case = absence_case::Entity::find_by_id(case.id).one(&txn).await?.ok_or_else(ApiError::not_found)?;
     // Marking a case as pregnancy or maternity leave (or no longer) changes its steps.
-    store::replan(&txn, &case, today(now), now).await?;
+    if leave_changed {
+        store::replan(&txn, &case, today(now), now).await?;
+    }
     txn.commit().await?;
     view::build(&state.db.write, &case, audience, today(now)).await
 }

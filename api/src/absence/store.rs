@@ -107,11 +107,13 @@ pub async fn replan(
     let closed = history.spells.last().is_some_and(|s| s.recovered_on.is_some());
     let plan = if case.pregnancy_leave { vec![] } else { poortwachter::plan(&history) };
     if case.pregnancy_leave {
-        for row in existing.values().filter(|a| !a.custom && a.state == OPEN) {
-            let mut m: absence_activity::ActiveModel = row.clone().into();
-            m.state = Set(CLOSED.into());
-            m.update(db).await?;
-        }
+        absence_activity::Entity::update_many()
+            .col_expr(absence_activity::Column::State, CLOSED.into())
+            .filter(absence_activity::Column::CaseId.eq(case.id))
+            .filter(absence_activity::Column::Custom.eq(false))
+            .filter(absence_activity::Column::State.eq(OPEN))
+            .exec(db)
+            .await?;
     }
     for planned in plan {
         let state = stored_state(poortwachter::state_of(&history, &planned, false, today));

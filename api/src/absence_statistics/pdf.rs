@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use shared::absence::statistics::{
     DEFAULT_DURATION_CLASSES, DurationClass, DurationCounts, MonthlyRate, PoortwachterStage, StageCount,
-    Statistics, StatisticsReport,
+    Statistics, StatisticsReport, longest_class_days,
 };
 
 use super::exports::decimal;
@@ -285,7 +285,7 @@ fn class_rows(s: &Statistics) -> Vec<(String, Vec<String>)> {
     let mut rows: Vec<_> =
         s.duration_classes.iter().enumerate().map(|(i, c)| row(class_label(i, &c.class), c.cases)).collect();
     if s.outside_classes.ended + s.outside_classes.running > 0 {
-        let longest = s.duration_classes.iter().filter_map(|c| c.class.to_days).max().unwrap_or(0);
+        let longest = longest_class_days(&s.duration_classes);
         rows.push(row(format!("Langer dan {longest} dagen"), s.outside_classes));
     }
     rows

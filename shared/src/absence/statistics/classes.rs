@@ -130,6 +130,11 @@ pub struct DurationClassCount {
     pub cases: DurationCounts,
 }
 
+/// The highest upper bound of the classes counted: the cases counted apart are longer.
+pub fn longest_class_days(classes: &[DurationClassCount]) -> u32 {
+    classes.iter().filter_map(|c| c.class.to_days).max().unwrap_or(0)
+}
+
 /// Zero counts for each class, in the order given.
 pub fn empty_class_counts(classes: &[DurationClass]) -> Vec<DurationClassCount> {
     classes.iter().map(|&class| DurationClassCount { class, cases: DurationCounts::default() }).collect()

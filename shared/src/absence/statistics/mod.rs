@@ -44,7 +44,7 @@ use serde::{Deserialize, Serialize};
 pub use classes::{
     ClassesError, DEFAULT_DURATION_CLASSES, DurationClass, DurationClassCount, DurationCounts,
     MAX_CLASS_DAYS, MAX_DURATION_CLASSES, classes_from_upper_bounds, duration_class, empty_class_counts,
-    upper_bounds_text,
+    longest_class_days, upper_bounds_text,
 };
 pub use figures::{
     AbsenceRate, AverageDuration, ReportFrequency, ZeroAbsence, duration_from_sums, frequency_from_sums,

@@ -4,7 +4,7 @@
 //! Cases longer than every class get a row of their own when there are any.
 
 use leptos::prelude::*;
-use shared::absence::statistics::{DurationClass, DurationClassCount, DurationCounts};
+use shared::absence::statistics::{DurationClass, DurationClassCount, DurationCounts, longest_class_days};
 
 use super::VIEW_WIDTH;
 use super::scale::Axis;
@@ -40,8 +40,7 @@ fn rows(
 ) -> Vec<(String, DurationCounts)> {
     let mut rows: Vec<_> = classes.iter().map(|c| (class_name(t, &c.class), c.cases)).collect();
     if outside.ended + outside.running > 0 {
-        let longest = classes.iter().filter_map(|c| c.class.to_days).max().unwrap_or(0);
-        rows.push((t.beyond(longest), outside));
+        rows.push((t.beyond(longest_class_days(classes)), outside));
     }
     rows
 }
